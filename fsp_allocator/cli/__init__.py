@@ -1,0 +1,1 @@
+"""The `fsp-allocator` command: the window by default, headless subcommands otherwise."""

@@ -1,0 +1,103 @@
+"""Entry point of `fsp-allocator`.
+
+With no subcommand it opens the desktop window (the launcher's lazy `import ui.app` is the
+one upward import the layer contracts allow). Each headless subcommand lives in its own
+module `fsp_allocator.cli.<name>_command` with a `register(subparsers)` function that adds
+its parser and sets `handler(args) -> int`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+from fsp_allocator import __version__
+from fsp_allocator.cli.errors import UserError
+
+COMMAND_MODULES = ("demo", "validate", "allocate", "workspace")
+
+HEADLESS_HELP = """\
+Headless commands:
+  fsp-allocator demo --out team.xlsx            write a realistic demo team workbook
+  fsp-allocator validate team.xlsx              check a workbook and report loads
+  fsp-allocator allocate team.xlsx --out r.xlsx propose this week's allocation
+  fsp-allocator workspace --help                the team's workspace: import, propose, accept…"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser, one subparser per command module."""
+    parser = argparse.ArgumentParser(
+        prog="fsp-allocator",
+        description="Allocate a Family Safeguarding team's new cases and defend every decision. "
+        "Run without a command to open the desktop app.",
+        epilog=HEADLESS_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"fsp-allocator {__version__}")
+    parser.add_argument(
+        "--debug", action="store_true", help="show full error details (for developers)"
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"fsp_allocator.cli.{name}_command")
+        module.register(subparsers)
+    return parser
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (always on Windows and macOS; X11/Wayland on Linux)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """Open the desktop app, or say in one line why not and list the headless commands."""
+    if not has_display():
+        print(
+            "fsp-allocator: no display is available, so the window cannot open "
+            "(set DISPLAY, or use a headless command).",
+            file=sys.stderr,
+        )
+        print(HEADLESS_HELP, file=sys.stderr)
+        return 1
+    from ui.app import run  # the single upward import, allowed in pyproject's contracts
+
+    return run(workspace=getattr(args, "workspace", None))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `fsp-allocator`; returns the exit status (0 ok, 2 invalid input, 1 other)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return open_window(args)
+        status: int = args.handler(args)
+        return status
+    except UserError as exc:
+        print(f"fsp-allocator: {exc}", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("fsp-allocator: stopped.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # last resort: one clear line, never a traceback for a manager
+        if args.debug:
+            raise
+        print(
+            f"fsp-allocator: unexpected error ({type(exc).__name__}: {exc}). "
+            "Nothing was changed. Run again with --debug for details.",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

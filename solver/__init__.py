@@ -1,0 +1,23 @@
+"""The CP-SAT allocation model: a prepared `Instance` in, a `Solution` out.
+
+Imports neither `fsp_allocator` nor Qt nor pandas (checked by import-linter).
+"""
+
+from solver.instance import SCALE, AdultWorker, FamilyUnit, Instance, LeadWorker
+from solver.progress import CancelToken, Progress, ProgressCallback
+from solver.solution import Penalty, Solution, SolverConfig, SolveStatus
+
+__all__ = [
+    "SCALE",
+    "AdultWorker",
+    "CancelToken",
+    "FamilyUnit",
+    "Instance",
+    "LeadWorker",
+    "Penalty",
+    "Progress",
+    "ProgressCallback",
+    "Solution",
+    "SolveStatus",
+    "SolverConfig",
+]
