@@ -1,0 +1,1 @@
+"""The weekly allocation: domain -> solver Instance per team -> Solution -> explained proposal."""
