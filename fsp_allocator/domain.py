@@ -39,7 +39,7 @@ class Role(StrEnum):
 
     @property
     def is_adult_practitioner(self) -> bool:
-        """Whether this is an adult-facing practitioner (domestic abuse, mental health, substance misuse)."""
+        """Whether this is an adult-facing practitioner (DA, MH or SM)."""
         return self in ADULT_ROLES
 
 

@@ -45,7 +45,9 @@ def default_settings(week: date) -> Settings:
         adult_capacity=MappingProxyType(
             {Role(k): float(v) for k, v in raw["adult_capacity"].items()}
         ),
-        stage_weights=MappingProxyType({Stage(k): float(v) for k, v in raw["stage_weights"].items()}),
+        stage_weights=MappingProxyType(
+            {Stage(k): float(v) for k, v in raw["stage_weights"].items()}
+        ),
         factor_weights=MappingProxyType(factor_weights),
     )
 

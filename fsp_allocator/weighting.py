@@ -68,7 +68,9 @@ def role_ratio(role: Role, settings: Settings) -> float:
 def capacity(worker: Worker, settings: Settings) -> float:
     """A lead worker's capacity in weighted units; an adult practitioner's in families."""
     if worker.role.is_adult_practitioner:
-        base = worker.capacity if worker.capacity is not None else settings.adult_capacity[worker.role]
+        base = (
+            worker.capacity if worker.capacity is not None else settings.adult_capacity[worker.role]
+        )
         return round(base * worker.fte, WEIGHT_DECIMALS)
     if not worker.role.leads:
         return 0.0

@@ -77,7 +77,9 @@ class AllocationProposal:
     workload: tuple[WorkloadLine, ...]
     warnings: tuple[str, ...] = ()
     cancelled: bool = False
-    team_status: dict[str, str] = field(default_factory=dict)  # per team, e.g. {"Team A": "OPTIMAL"}
+    team_status: dict[str, str] = field(
+        default_factory=dict
+    )  # per team, e.g. {"Team A": "OPTIMAL"}
 
     def assignment(self) -> dict[ChildId, WorkerId]:
         """child -> proposed lead worker, for the allocated children."""
