@@ -51,6 +51,7 @@ class WorkloadLine:
     load_after: float
     court_before: int
     court_after: int
+    court_cap: int | None = None  # the worker's court cap (None for adult practitioners)
 
     @property
     def ratio_before(self) -> float:

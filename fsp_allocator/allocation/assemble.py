@@ -1,0 +1,172 @@
+"""Turn the teams' solutions back into one `AllocationProposal`, with reasons per family.
+
+Every new child appears exactly once, in `allocations` or `unallocated`; open cases are
+never moved; `workload` lists every worker of the workbook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from fsp_allocator.allocation.instance_builder import FamilyPlan, Preparation
+from fsp_allocator.allocation.proposal import (
+    AllocationProposal,
+    ChildAllocation,
+    UnallocatedChild,
+    WorkloadLine,
+)
+from fsp_allocator.allocation.reasons import adult_reasons, lead_reasons, unallocated_reason
+from fsp_allocator.domain import ChildId, FamilyId, TeamData, Worker, WorkerId
+from fsp_allocator.weighting import WorkerLoad, child_weights, court_cap, worker_loads
+from solver import Solution, SolveStatus
+
+# Worst last: the proposal's status is the worst of its teams'.
+STATUS_ORDER = (
+    SolveStatus.OPTIMAL,
+    SolveStatus.FEASIBLE,
+    SolveStatus.TIMEOUT_NO_SOLUTION,
+    SolveStatus.INFEASIBLE_INPUT,
+)
+
+NO_PLAN_IN_TIME = (
+    "The search found no plan for this team in the time allowed; "
+    "try again with a longer time limit."
+)
+
+
+def worst_status(statuses: Sequence[SolveStatus]) -> SolveStatus:
+    """The worst of the teams' statuses (OPTIMAL when there are none)."""
+    return max(statuses, key=STATUS_ORDER.index, default=SolveStatus.OPTIMAL)
+
+
+def family_assignment(
+    prep: Preparation, solutions: Mapping[str, Solution]
+) -> tuple[dict[FamilyId, WorkerId], dict[FamilyId, tuple[WorkerId, ...]]]:
+    """Lead worker per allocated family, and adult practitioners (kept + newly paired)."""
+    leads: dict[FamilyId, WorkerId] = {}
+    adults: dict[FamilyId, tuple[WorkerId, ...]] = {}
+    for team in prep.teams:
+        solution = solutions[team.team]
+        for fid, plan in team.families.items():
+            worker = solution.assignment.get(fid)
+            if worker is None:
+                continue
+            leads[fid] = WorkerId(worker)
+            paired = solution.adult_assignment.get(fid, ())
+            adults[fid] = tuple(
+                WorkerId(a) for a in dict.fromkeys((*plan.unit.adult_kept, *paired))
+            )
+    return leads, adults
+
+
+def _workload(
+    data: TeamData, before: Mapping[WorkerId, WorkerLoad], after: Mapping[WorkerId, WorkerLoad]
+) -> tuple[WorkloadLine, ...]:
+    lines = []
+    for worker in data.workers:
+        b, a = before[worker.worker_id], after[worker.worker_id]
+        lines.append(
+            WorkloadLine(
+                worker_id=worker.worker_id,
+                name=worker.name,
+                role=worker.role,
+                team=worker.team,
+                capacity=b.capacity,
+                children_before=b.children,
+                children_after=a.children,
+                load_before=b.load,
+                load_after=a.load,
+                court_before=b.court,
+                court_after=a.court,
+                court_cap=court_cap(worker, data.settings) if worker.role.leads else None,
+            )
+        )
+    return tuple(lines)
+
+
+def assemble(
+    data: TeamData,
+    prep: Preparation,
+    solutions: Mapping[str, Solution],
+    solve_seconds: float,
+) -> AllocationProposal:
+    """The proposal for the week from each team's `Solution`."""
+    index = data.worker_index()
+    settings = data.settings
+    weights = child_weights(data.children, settings)
+    leads, adults = family_assignment(prep, solutions)
+    child_lead = {
+        c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
+    }
+    before = prep.loads
+    after = worker_loads(data, child_lead, adults)
+    caps = {w.worker_id: court_cap(w, settings) for w in data.workers}
+    available = {
+        w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
+    }
+    allocated: dict[ChildId, ChildAllocation] = {}
+    unallocated: dict[ChildId, UnallocatedChild] = {}
+    no_plan = {
+        t.team for t in prep.teams if solutions[t.team].status is SolveStatus.TIMEOUT_NO_SOLUTION
+    }
+    plans: list[FamilyPlan] = [fp for t in prep.teams for fp in t.families.values()]
+    for plan in [*plans, *prep.homeless]:
+        fid = plan.family.family_id
+        lead_id = leads.get(fid)
+        if lead_id is None:
+            reason = (
+                NO_PLAN_IN_TIME
+                if plan.team in no_plan
+                else unallocated_reason(plan, index, after, caps, settings)
+            )
+            for child in plan.family.new_children:
+                unallocated[child.child_id] = UnallocatedChild(
+                    child.child_id, fid, reason, plan.team
+                )
+            continue
+        lead = index[lead_id]
+        team_adults: list[Worker] = [
+            w for w in data.workers if w.role.is_adult_practitioner and w.team == plan.team
+        ]
+        reasons = lead_reasons(plan, lead, before, after, caps[lead_id])
+        reasons += adult_reasons(plan, adults[fid], index, after, team_adults, available)
+        known = {plan.unit.previous_worker, *plan.family.lead_worker_ids}
+        for child in plan.family.new_children:
+            allocated[child.child_id] = ChildAllocation(
+                child_id=child.child_id,
+                family_id=fid,
+                worker_id=lead_id,
+                adult_worker_ids=adults[fid],
+                continuity=lead_id in known,
+                weight=weights[child.child_id],
+                reasons=tuple(reasons),
+                team=plan.team,
+            )
+    order = [c.child_id for c in data.new_children()]
+    warnings = [*prep.warnings]
+    for team in prep.teams:
+        warnings.extend(team.warnings)
+        solution = solutions[team.team]
+        if solution.used_fallback:
+            warnings.append(
+                f"{team.team}: the search found nothing better in time, so this is the simple "
+                "least-loaded plan; try a longer time limit."
+            )
+        message = getattr(solution, "message", None)
+        if message:
+            warnings.append(f"{team.team}: {message}")
+    team_status = {str(t.team): solutions[t.team].status.value for t in prep.teams}
+    statuses = [solutions[t.team].status for t in prep.teams]
+    return AllocationProposal(
+        status=worst_status(statuses).value,
+        week=settings.week,
+        solve_seconds=round(solve_seconds, 3),
+        objective=sum(solutions[t.team].objective for t in prep.teams),
+        bound=sum(solutions[t.team].bound for t in prep.teams),
+        allocations=tuple(allocated[c] for c in order if c in allocated),
+        unallocated=tuple(unallocated[c] for c in order if c in unallocated),
+        workload=_workload(data, before, after),
+        warnings=tuple(warnings),
+        cancelled=any(solutions[t.team].cancelled for t in prep.teams),
+        team_status=team_status,
+    )

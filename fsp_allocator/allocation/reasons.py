@@ -1,0 +1,179 @@
+"""The reasons for each decision, in sentences a manager can repeat to a family or a judge.
+
+Recomputed from the assignment and the loads, never read from the solver's helper
+variables: what is said is what the figures show. Workers are named; children never are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan
+from fsp_allocator.domain import ROLE_LABELS, Role, Settings, Worker, WorkerId
+from fsp_allocator.weighting import WorkerLoad
+
+# The solver's rule names where a reason corresponds to one (shown beside the sentence).
+RULE_COURT_CAP = "Court cap"
+RULE_LOAD_CEILING = "Load ceiling"
+RULE_CONTINUITY = "Kept with the known worker"
+
+
+def percent(ratio: float) -> str:
+    """A load ratio as a whole percentage: 0.915 -> '92%'."""
+    return f"{ratio * 100:.0f}%"
+
+
+def load_sentence(name: str, before: WorkerLoad, after: WorkerLoad) -> str:
+    """`Sam Lee's load goes from 80% to 92% of capacity (12.0 → 13.8 of 15.0 units).`"""
+    return (
+        f"{name}'s load goes from {percent(before.ratio)} to {percent(after.ratio)} of capacity "
+        f"({before.load:.1f} → {after.load:.1f} of {before.capacity:.1f} units)."
+    )
+
+
+def court_sentence(after: WorkerLoad, cap: int, family_is_court: bool) -> str:
+    """`Court load rises to 3 of 3.` or `Court load stays at 2 of 3.`"""
+    if family_is_court:
+        return f"Court load rises to {after.court} of {cap}."
+    return f"Court load stays at {after.court} of {cap}."
+
+
+def _had_most_room(
+    plan: FamilyPlan, worker_id: WorkerId, before: Mapping[WorkerId, WorkerLoad]
+) -> bool:
+    rooms = {w: before[WorkerId(w)].capacity - before[WorkerId(w)].load for w in plan.unit.eligible}
+    chosen = rooms.get(worker_id)
+    return chosen is not None and chosen >= max(rooms.values())
+
+
+def _match_sentences(plan: FamilyPlan, worker: Worker) -> list[str]:
+    needs = {n.strip().casefold(): n.strip() for c in plan.family.new_children for n in c.needs}
+    skills = {s.strip().casefold() for s in worker.skills}
+    met = [label for key, label in sorted(needs.items()) if key in skills]
+    sentences = []
+    if met:
+        sentences.append(f"{worker.name} has the skills the family needs: {', '.join(met)}.")
+    localities = {c.locality.strip().casefold() for c in plan.family.new_children if c.locality}
+    if worker.locality and worker.locality.strip().casefold() in localities:
+        sentences.append(f"{worker.name} works in the family's locality ({worker.locality}).")
+    return sentences
+
+
+def lead_reasons(
+    plan: FamilyPlan,
+    worker: Worker,
+    before: Mapping[WorkerId, WorkerLoad],
+    after: Mapping[WorkerId, WorkerLoad],
+    cap: int,
+) -> list[str]:
+    """Why the family goes to `worker`: the deciding reason first, then load and court."""
+    name, wid = worker.name, worker.worker_id
+    sentences: list[str] = []
+    if plan.unit.fixed_worker == wid and plan.fixed_kind == PIN:
+        sentences.append(f"Pinned to {name} by the manager.")
+    elif plan.unit.fixed_worker == wid and plan.fixed_kind == OPEN_FAMILY:
+        sentences.append(f"Joins their siblings, already with {name}.")
+    elif plan.unit.previous_worker == wid:
+        sentences.append(f"Kept with {name}, who already knows this family (continuity).")
+    elif _had_most_room(plan, wid, before):
+        sentences.append(f"Among the eligible workers, {name} had the most room.")
+    else:
+        sentences.append(
+            f"Placed with {name} to keep the team's loads as even as possible "
+            "once every family is placed."
+        )
+    if plan.unit.previous_worker not in (None, wid):
+        sentences.append(
+            "The worker who knew the family could not take it without going over a cap "
+            "or leaving a more urgent family unallocated."
+        )
+    sentences.extend(_match_sentences(plan, worker))
+    sentences.append(load_sentence(name, before[wid], after[wid]))
+    sentences.append(court_sentence(after[wid], cap, plan.unit.court))
+    return sentences
+
+
+def adult_reasons(
+    plan: FamilyPlan,
+    chosen: Sequence[WorkerId],
+    index: Mapping[WorkerId, Worker],
+    adults_after: Mapping[WorkerId, WorkerLoad],
+    team_adults: Sequence[Worker],
+    week_available: Mapping[WorkerId, bool],
+) -> list[str]:
+    """Who pairs with the family for each trio role it calls for, or why no one could."""
+    sentences: list[str] = []
+    for adult_id in chosen:
+        adult = index[adult_id]
+        label = ROLE_LABELS[adult.role].lower()
+        if adult_id in plan.unit.adult_kept:
+            sentences.append(f"Keeps {adult.name} ({label}), already working with the family.")
+        else:
+            sentences.append(f"Paired with {adult.name} ({label}).")
+    covered = {index[a].role.value for a in chosen}
+    for role_name in plan.unit.adult_roles:
+        if role_name in covered:
+            continue
+        role = Role(role_name)
+        label = ROLE_LABELS[role].lower()
+        same = [a for a in team_adults if a.role is role]
+        if not same:
+            sentences.append(f"The team has no {label} to pair with the family.")
+            continue
+        free = [a for a in same if week_available.get(a.worker_id, False)]
+        if not free:
+            sentences.append(f"No {label} is available this week.")
+            continue
+        counts = ", ".join(
+            f"{adults_after[a.worker_id].families} of {adults_after[a.worker_id].capacity:.0f}"
+            for a in free
+        )
+        sentences.append(f"No {label} had room (families held: {counts}).")
+    return sentences
+
+
+def cap_reason(
+    worker: Worker,
+    plan: FamilyPlan,
+    after: WorkerLoad,
+    cap: int,
+    settings: Settings,
+) -> str | None:
+    """Why an eligible worker could not take the family on top of this week's plan, or None."""
+    name = worker.name
+    if after.court >= cap:
+        return f"{name} is at the court cap ({after.court} of {cap})."
+    if plan.unit.court and after.court + 1 > cap:
+        return f"{name} would go over the court cap ({after.court + 1} of {cap})."
+    new_load = after.load + plan.unit.weight / 100
+    ceiling = settings.max_load_ratio
+    if after.capacity > 0 and new_load > after.capacity * ceiling + 1e-9:
+        return (
+            f"{name} would go to {percent(new_load / after.capacity)} of capacity; "
+            f"the ceiling is {percent(ceiling)}."
+        )
+    return None
+
+
+def unallocated_reason(
+    plan: FamilyPlan,
+    index: Mapping[WorkerId, Worker],
+    after: Mapping[WorkerId, WorkerLoad],
+    caps: Mapping[WorkerId, int],
+    settings: Settings,
+) -> str:
+    """Why no one could take the family: each worker of its team, and what stopped them."""
+    if plan.team is None:
+        return "The family's team is not known, so it cannot be placed within a team."
+    lines: list[str] = []
+    for wid in map(WorkerId, plan.unit.eligible):
+        why = cap_reason(index[wid], plan, after[wid], caps[wid], settings)
+        lines.append(
+            why
+            or f"{index[wid].name} had room, but taking this family would have left a more "
+            "urgent family unallocated."
+        )
+    lines.extend(plan.ineligible.values())
+    if not lines:
+        return f"No worker in {plan.team} can lead families."
+    return "No one could take this family. " + " ".join(lines)

@@ -1,0 +1,211 @@
+"""The allocation result as a workbook a manager prints and takes to the allocation meeting.
+
+Sheets `Summary`, `Allocations`, `Workload` and `Unallocated`: frozen header rows,
+filters, sensible widths, worker names beside ids, load against capacity coloured by
+`load_bands`, landscape pages fitted to the width with the header repeated. Every text
+goes through `safe_cells`, so an id such as `=HYPERLINK(...)` stays text, never a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from fsp_allocator.allocation.proposal import AllocationProposal, WorkloadLine
+from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand, band
+from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.workbook.safe_cells import CellValue, set_value
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
+WRAP = Alignment(wrap_text=True, vertical="top")
+PERCENT = "0%"
+ONE_DECIMAL = "0.0"
+
+
+def _setup_print(sheet: Worksheet) -> None:
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _table(
+    sheet: Worksheet,
+    headers: Sequence[tuple[str, int]],
+    rows: Sequence[Sequence[CellValue]],
+    header_row: int = 1,
+) -> None:
+    """Write a header row and data rows with a frozen header, a filter and print titles."""
+    for col, (title, width) in enumerate(headers, start=1):
+        cell = sheet.cell(row=header_row, column=col)
+        set_value(cell, title)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    for r, values in enumerate(rows, start=header_row + 1):
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=r, column=col)
+            set_value(cell, value)
+            cell.alignment = WRAP
+    last = get_column_letter(len(headers))
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    _setup_print(sheet)
+
+
+def _colour(sheet: Worksheet, row: int, column: int, ratio: float) -> None:
+    cell = sheet.cell(row=row, column=column)
+    cell.number_format = PERCENT
+    colours = BAND_COLOURS[band(ratio)]
+    cell.fill = PatternFill("solid", fgColor=colours.fill)
+    cell.font = Font(color=colours.text, bold=band(ratio) is LoadBand.OVER)
+
+
+def _is_adult(line: WorkloadLine) -> bool:
+    return line.role.is_adult_practitioner
+
+
+def _summary(sheet: Worksheet, proposal: AllocationProposal) -> None:
+    teams = list(dict.fromkeys(line.team for line in proposal.workload))
+    over = [w for w in proposal.workload if not _is_adult(w) and w.ratio_after > 1.0]
+    block: list[tuple[str, CellValue]] = [
+        ("Week", proposal.week),
+        ("Team" if len(teams) == 1 else "Teams", ", ".join(teams)),
+        ("Status", proposal.status),
+        ("Children allocated", len(proposal.allocations)),
+        ("Children unallocated", len(proposal.unallocated)),
+        ("Workers over capacity", ", ".join(w.name for w in over) if over else "None"),
+        ("Warnings", len(proposal.warnings)),
+        ("Search time (seconds)", proposal.solve_seconds),
+    ]
+    if len(proposal.team_status) > 1:
+        block.extend((f"Status of {team}", status) for team, status in proposal.team_status.items())
+    title = sheet.cell(row=1, column=1)
+    set_value(title, "FSP Allocator: proposed allocation")
+    title.font = Font(bold=True, size=14)
+    for r, (label, value) in enumerate(block, start=3):
+        set_value(sheet.cell(row=r, column=1), label)
+        sheet.cell(row=r, column=1).font = HEADER_FONT
+        set_value(sheet.cell(row=r, column=2), value)
+        sheet.cell(row=r, column=2).alignment = Alignment(horizontal="left", wrap_text=True)
+    start = 3 + len(block) + 1
+    set_value(sheet.cell(row=start, column=1), "Warnings")
+    sheet.cell(row=start, column=1).font = HEADER_FONT
+    for r, warning in enumerate(proposal.warnings or ("None",), start=start + 1):
+        set_value(sheet.cell(row=r, column=1), warning)
+        sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
+        sheet.cell(row=r, column=1).alignment = WRAP
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 90
+    _setup_print(sheet)
+
+
+def _allocations(sheet: Worksheet, proposal: AllocationProposal) -> None:
+    names = {w.worker_id: w.name for w in proposal.workload}
+    headers = [
+        ("Child ID", 12),
+        ("Family ID", 12),
+        ("Team", 14),
+        ("Worker ID", 11),
+        ("Worker", 20),
+        ("Adult practitioners", 26),
+        ("Continuity", 11),
+        ("Weight", 8),
+        ("Reasons", 90),
+    ]
+    rows = [
+        (
+            a.child_id,
+            a.family_id,
+            a.team or "",
+            a.worker_id,
+            names.get(a.worker_id, ""),
+            "; ".join(f"{names.get(x, x)} ({x})" for x in a.adult_worker_ids),
+            "yes" if a.continuity else "no",
+            a.weight,
+            "\n".join(a.reasons),
+        )
+        for a in proposal.allocations
+    ]
+    _table(sheet, headers, rows)
+
+
+def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
+    headers = [
+        ("Worker ID", 11),
+        ("Worker", 20),
+        ("Role", 10),
+        ("Team", 14),
+        ("Unit", 10),
+        ("Capacity", 10),
+        ("Children before", 10),
+        ("Children after", 10),
+        ("Load before", 10),
+        ("Load after", 10),
+        ("% of capacity before", 12),
+        ("% of capacity after", 12),
+        ("Court before", 12),
+        ("Court after", 12),
+    ]
+    rows = []
+    for w in proposal.workload:
+        court = (
+            (f"{w.court_before} of {w.court_cap}", f"{w.court_after} of {w.court_cap}")
+            if w.court_cap is not None
+            else ("", "")
+        )
+        rows.append(
+            (
+                w.worker_id,
+                w.name,
+                w.role.value,
+                w.team,
+                "families" if _is_adult(w) else "weighted",
+                w.capacity,
+                w.children_before,
+                w.children_after,
+                w.load_before,
+                w.load_after,
+                w.ratio_before,
+                w.ratio_after,
+                *court,
+            )
+        )
+    _table(sheet, headers, rows)
+    for r, w in enumerate(proposal.workload, start=2):
+        for col in (6, 9, 10):
+            sheet.cell(row=r, column=col).number_format = ONE_DECIMAL
+        _colour(sheet, r, 11, w.ratio_before)
+        _colour(sheet, r, 12, w.ratio_after)
+
+
+def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:
+    headers = [("Child ID", 12), ("Family ID", 12), ("Team", 14), ("Reason", 110)]
+    rows = [(u.child_id, u.family_id, u.team or "", u.reason) for u in proposal.unallocated]
+    _table(sheet, headers, rows)
+
+
+def build_workbook(proposal: AllocationProposal) -> Workbook:
+    """The result workbook in memory (the app may show or save it)."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None
+    summary.title = "Summary"
+    _summary(summary, proposal)
+    _allocations(book.create_sheet("Allocations"), proposal)
+    _workload(book.create_sheet("Workload"), proposal)
+    _unallocated(book.create_sheet("Unallocated"), proposal)
+    return book
+
+
+def write_excel(proposal: AllocationProposal, path: Path) -> None:
+    """Write the result workbook atomically (a crash never leaves half a file)."""
+    book = build_workbook(proposal)
+    with atomic_path(Path(path)) as tmp:
+        book.save(tmp)
