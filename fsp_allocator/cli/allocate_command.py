@@ -1,0 +1,113 @@
+"""`fsp-allocator allocate TEAM.xlsx --out RESULT.xlsx [--json RESULT.json]`.
+
+Exit status (the spec): 0 when a result was written, even with unallocated children; 2 when
+the input fails validation (every problem listed on stderr, nothing written); 1 otherwise.
+Progress goes to stderr, a short summary to stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.cli.errors import UserError
+from solver import Solution, SolverConfig
+
+INVALID_INPUT = 2
+
+
+def _week(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("the time limit must be above 0 seconds")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    """Add the `allocate` command."""
+    parser = subparsers.add_parser(
+        "allocate",
+        help="propose this week's allocation and write the result workbook",
+        description="Propose who leads each new case this week, with the reasons, and write "
+        "the result workbook (and optionally JSON).",
+    )
+    parser.add_argument("team", type=Path, metavar="TEAM.xlsx", help="the team workbook")
+    parser.add_argument("--out", type=Path, required=True, metavar="RESULT.xlsx")
+    parser.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
+    parser.add_argument(
+        "--time-limit", type=_seconds, default=SolverConfig().time_limit_seconds, metavar="S",
+        help="seconds of search per team (default %(default)s)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--week", type=_week, metavar="YYYY-MM-DD", help="the allocation date (default: Settings)"
+    )
+    parser.set_defaults(handler=run)
+
+
+def summary_lines(proposal: AllocationProposal) -> list[str]:
+    """The few lines printed to stdout after a run."""
+    over = [
+        w.name
+        for w in proposal.workload
+        if not w.role.is_adult_practitioner and w.capacity > 0 and w.ratio_after > 1.0
+    ]
+    return [
+        f"Week {proposal.week.isoformat()}: {proposal.status}.",
+        f"Allocated {len(proposal.allocations)} new children; "
+        f"{len(proposal.unallocated)} unallocated.",
+        f"Workers over capacity: {', '.join(over) if over else 'none'}.",
+        f"Warnings: {len(proposal.warnings)}.",
+    ]
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, check, propose and write; see the module docstring for the exit status."""
+    from fsp_allocator.allocation.service import propose
+    from fsp_allocator.result.excel_writer import write_excel
+    from fsp_allocator.result.json_writer import write_json
+    from fsp_allocator.workbook.reader import read_team
+
+    if not args.team.exists():
+        raise UserError(f"{args.team} does not exist.")
+    result = read_team(args.team, week=args.week)
+    for problem in result.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    if not result.ok or result.data is None:
+        for problem in result.errors:
+            print(f"error: {problem}", file=sys.stderr)
+        print(
+            f"{len(result.errors)} problem(s) in {args.team.name}; nothing was written.",
+            file=sys.stderr,
+        )
+        return INVALID_INPUT
+
+    def team_done(team: str, solution: Solution) -> None:
+        print(f"{team}: {solution.status.value} in {solution.solve_seconds:.2f} s", file=sys.stderr)
+
+    config = SolverConfig(time_limit_seconds=args.time_limit)
+    proposal = propose(result.data, config, on_team_done=team_done)
+    try:
+        write_excel(proposal, args.out)
+        if args.json is not None:
+            write_json(proposal, args.json)
+    except OSError as exc:
+        raise UserError(f"could not write the result ({exc.strerror or exc}).") from None
+    for line in summary_lines(proposal):
+        print(line)
+    written = [str(args.out)] + ([str(args.json)] if args.json is not None else [])
+    print(f"Written: {', '.join(written)}")
+    return 0
