@@ -1,0 +1,58 @@
+"""Start the desktop app: `fsp-allocator` with no command calls `run()`.
+
+On first run the default workspace is created as a clearly marked demo, so a newcomer sees a
+working team at once. A workspace that cannot open is explained in one sentence.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from fsp_allocator.paths import APP_AUTHOR, APP_NAME
+from fsp_allocator.workspace import (
+    Workspace,
+    WorkspaceError,
+    open_default_workspace,
+    open_workspace,
+)
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QCoreApplication, QMessageBox
+from ui.session import WorkspaceSession
+
+
+def application() -> QApplication:
+    """The one QApplication (created on first call), named for QSettings."""
+    QCoreApplication.setOrganizationName(APP_AUTHOR)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    return app
+
+
+def open_target(workspace: str | None) -> Workspace:
+    """The workspace named on the command line, else the default (a demo on first run)."""
+    return open_default_workspace() if workspace is None else open_workspace(workspace)
+
+
+def create_window(workspace: Workspace) -> MainWindow:
+    """A main window over an open workspace."""
+    return MainWindow(WorkspaceSession(workspace))
+
+
+def run(workspace: str | None = None) -> int:
+    """Open the window on `workspace` (None: the default) and run until it closes."""
+    app = application()
+    try:
+        opened = open_target(workspace)
+    except WorkspaceError as exc:
+        QMessageBox.critical(None, APP_NAME, f"The workspace could not be opened. {exc}")
+        print(f"fsp-allocator: the workspace could not be opened. {exc}", file=sys.stderr)
+        return 1
+    try:
+        window = create_window(opened)
+        window.show()
+        return int(app.exec())
+    finally:
+        opened.close()

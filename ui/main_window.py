@@ -1,0 +1,209 @@
+"""The main window: seven views over one workspace, the main actions with shortcuts, undo/redo,
+a message bar for problems, and the window layout remembered between sessions.
+"""
+
+from __future__ import annotations
+
+from ui.qt import (
+    QAction,
+    QCloseEvent,
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSettings,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.session import WorkspaceSession
+from ui.task_runner import TaskRunner
+from ui.views.allocate_view import AllocateView
+from ui.views.caseload_view import CaseloadView
+from ui.views.history_view import HistoryView
+from ui.views.settings_view import SettingsView
+from ui.views.team_view import TeamView
+from ui.views.this_week_view import ThisWeekView
+from ui.views.workload_view import WorkloadView
+
+DEMO_BANNER = "Demo workspace — invented data, not real families"
+
+
+class MainWindow(QMainWindow):
+    """The app's window over a `WorkspaceSession`."""
+
+    def __init__(self, session: WorkspaceSession) -> None:
+        super().__init__()
+        self.session = session
+        self.runner = TaskRunner(self)
+        self.last_error = ""
+        self.setObjectName("MainWindow")
+        title = f"FSP Allocator — {session.workspace.location}"
+        if session.workspace.is_demo:
+            title += " — DEMO (invented data)"
+        self.setWindowTitle(title)
+        self.team_view = TeamView(session, self)
+        self.caseload_view = CaseloadView(session, self)
+        self.this_week_view = ThisWeekView(session, self)
+        self.allocate_view = AllocateView(session, self.runner, self)
+        self.workload_view = WorkloadView(session, self)
+        self.history_view = HistoryView(session, self)
+        self.settings_view = SettingsView(session, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName("Views")
+        for view, name in self.views():
+            self.tabs.addTab(view, name)
+            view.setAccessibleName(name)
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        if session.workspace.is_demo:
+            banner = QLabel(DEMO_BANNER, central)
+            banner.setObjectName("DemoBanner")
+            banner.setAccessibleName("Demo workspace notice")
+            banner.setStyleSheet(
+                "background: #FFEB9C; color: #7F4F00; font-weight: bold; padding: 6px;"
+            )
+            layout.addWidget(banner)
+        layout.addWidget(self._message_bar(central))
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._make_actions()
+        session.error.connect(self.show_error)
+        session.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.statusBar().showMessage(
+            f"Workspace: {session.workspace.location} — manager: {session.workspace.user_name}"
+        )
+        self.resize(1280, 800)
+        self._restore_layout()
+
+    def views(self) -> list[tuple[QWidget, str]]:
+        """The views in tab order (Ctrl+1 … Ctrl+7)."""
+        return [
+            (self.team_view, "Team"),
+            (self.caseload_view, "Caseload"),
+            (self.this_week_view, "This week"),
+            (self.allocate_view, "Allocate"),
+            (self.workload_view, "Workload"),
+            (self.history_view, "History"),
+            (self.settings_view, "Settings"),
+        ]
+
+    def _message_bar(self, parent: QWidget) -> QWidget:
+        bar = QWidget(parent)
+        bar.setStyleSheet("background: #FFC7CE; color: #9C0006;")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(6, 2, 6, 2)
+        self.message = QLabel("", bar)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Problem message")
+        close = QToolButton(bar)
+        close.setText("✕")
+        close.setToolTip("Dismiss")
+        close.setAccessibleName("Dismiss message")
+        close.clicked.connect(lambda: bar.setVisible(False))
+        row.addWidget(self.message, 1)
+        row.addWidget(close)
+        bar.setVisible(False)
+        self.message_bar = bar
+        return bar
+
+    def show_error(self, text: str) -> None:
+        """Show a problem as a sentence in the message bar (never a modal box)."""
+        self.last_error = text
+        self.message.setText(text)
+        self.message_bar.setVisible(True)
+
+    def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        stack = self.session.undo_stack
+        allocate = self.allocate_view
+        self.undo_action = stack.createUndoAction(self, "Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, "Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.actions_by_name: dict[str, QAction] = {
+            "allocate": self._action("Allocate", "Ctrl+R", "Propose this week's allocation",
+                                     lambda: self._on(3, allocate.allocate)),
+            "cancel": self._action("Cancel", "Esc", "Stop the running allocation",
+                                   self.runner.cancel),
+            "accept": self._action("Accept", "Ctrl+Return", "Accept the allocation",
+                                   lambda: self._on(3, allocate.accept)),
+            "export": self._action("Export", "Ctrl+E", "Export the allocation sheet to Excel",
+                                   allocate.export),
+            "import": self._action("Import", "Ctrl+I", "Import a team workbook or CSV",
+                                   lambda: self._on(2, self.this_week_view.import_file)),
+            "add_child": self._action("Add child", "Ctrl+N", "Add a new child to allocate",
+                                      lambda: self._on(2, self.this_week_view.add_child)),
+            "search": self._action("Search", "Ctrl+F", "Search the current view",
+                                   self.focus_search),
+        }  # fmt: skip
+        self.actions_by_name["accept"].setShortcuts(
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
+        )
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        for number, (_view, name) in enumerate(self.views(), start=1):
+            self._action(name, f"Ctrl+{number}", f"Show {name}",
+                         lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))  # fmt: skip
+        toolbar = QToolBar("Main actions", self)
+        toolbar.setObjectName("MainToolbar")
+        toolbar.setAccessibleName("Main actions")
+        for key in ("import", "add_child", "allocate", "cancel", "accept", "export"):
+            toolbar.addAction(self.actions_by_name[key])
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        self.addToolBar(toolbar)
+
+    def _on(self, tab: int, slot: object) -> None:
+        self.tabs.setCurrentIndex(tab)
+        assert callable(slot)
+        slot()
+
+    def focus_search(self) -> None:
+        """Put the cursor in the current view's search box."""
+        current = self.tabs.currentWidget()
+        edits = current.findChildren(QLineEdit) if current else []
+        for edit in edits:
+            if edit.accessibleName().startswith("Search"):
+                edit.setFocus()
+                edit.selectAll()
+                return
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("main_window/geometry")
+        state = settings.value("main_window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+        tab = settings.value("main_window/tab", 0)
+        self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
+
+    def save_layout(self) -> None:
+        """Remember the window's size, position, toolbars and view."""
+        settings = QSettings()
+        settings.setValue("main_window/geometry", self.saveGeometry())
+        settings.setValue("main_window/state", self.saveState())
+        settings.setValue("main_window/tab", self.tabs.currentIndex())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop any running solve, remember the layout, then close."""
+        self.runner.cancel()
+        self.runner.wait(10000)
+        self.save_layout()
+        super().closeEvent(event)

@@ -1,0 +1,67 @@
+"""The History view's models: past allocation decisions and the audit trail (read-only).
+
+The audit trail is append-only in the workspace; the app offers no way to edit it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fsp_allocator.workspace import AuditEntry, Decision
+from ui.formatting import day, joined, moment
+from ui.models.table_base import Column, RowTableModel
+from ui.qt import QColor, QObject
+
+DECISION_COLUMNS = (
+    Column("Week", lambda d: day(d.week), lambda d: d.week),
+    Column("Child", lambda d: d.child_id),
+    Column("Family", lambda d: d.family_id),
+    Column("Allocated to", lambda d: d.worker_id or "unallocated"),
+    Column(
+        "Proposed", lambda d: d.proposed_worker_id or "unallocated", tip="What the engine proposed"
+    ),
+    Column("Decided by", lambda d: d.decided_by),
+    Column("When", lambda d: moment(d.decided_at), lambda d: d.decided_at),
+    Column(
+        "Manager's reason",
+        lambda d: d.manager_reason or "",
+        tip="Given where the manager changed the proposal",
+        background=lambda d: QColor("#DDEBF7") if d.manager_reason else None,
+    ),
+    Column("Engine's reasons", lambda d: joined(d.reasons)),
+)
+
+AUDIT_COLUMNS = (
+    Column("When", lambda a: moment(a.at), lambda a: (a.at, a.id)),
+    Column("Who", lambda a: a.user),
+    Column("Action", lambda a: a.action),
+    Column("What", lambda a: a.entity),
+    Column("Id", lambda a: a.entity_id),
+    Column("Field", lambda a: a.field or ""),
+    Column("Old", lambda a: a.old or ""),
+    Column("New", lambda a: a.new or ""),
+)
+
+
+class DecisionsModel(RowTableModel):
+    """Every allocation decision on record, newest first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            DECISION_COLUMNS, lambda d: f"{d.week}|{d.child_id}|{d.decided_at}", parent
+        )
+
+    def set_decisions(self, decisions: Sequence[Decision]) -> None:
+        """Show `decisions`, newest first."""
+        self.set_rows(sorted(decisions, key=lambda d: d.decided_at, reverse=True))
+
+
+class AuditModel(RowTableModel):
+    """The audit trail: every change to roster, cases, settings and allocations."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(AUDIT_COLUMNS, lambda a: str(a.id), parent)
+
+    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
+        """Show `entries`, newest first."""
+        self.set_rows(sorted(entries, key=lambda a: (a.at, a.id), reverse=True))

@@ -1,0 +1,172 @@
+"""The proposal review's model: family -> proposed worker, weight, reasons and load change.
+
+The "Final worker" column is editable (a drop-down of the family's team's lead workers, or
+"leave unallocated"); a change is handed to `choose(family_id, worker_id)`, the session's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from fsp_allocator.domain import FamilyId, WorkerId
+from ui.colours import load_colour
+from ui.formatting import joined, number, percent
+from ui.models.table_base import Column, Index, RowTableModel
+from ui.qt import QColor, QFont, QObject, Qt
+from ui.review import FamilyRow, ProposalReview
+
+CANDIDATES_ROLE = int(Qt.ItemDataRole.UserRole) + 10
+UNALLOCATED = "(leave unallocated)"
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRow:
+    """One family of the week as the review stands."""
+
+    family: FamilyRow
+    proposed_name: str
+    final_worker_id: WorkerId | None
+    final_name: str
+    before: float | None
+    after: float | None
+    overridden: bool
+    candidates: tuple[tuple[str, str], ...]  # (worker id, label); "" = leave unallocated
+
+
+def _change(row: ProposalRow) -> str:
+    if row.before is None or row.after is None:
+        return ""
+    return f"from {percent(row.before)} to {percent(row.after)}"
+
+
+def _why(row: ProposalRow) -> str:
+    if row.final_worker_id is None:
+        return row.family.unallocated_reason or "left unallocated by the manager"
+    return joined(row.family.reasons)
+
+
+def _final_colour(row: ProposalRow) -> QColor | None:
+    if row.final_worker_id is None:
+        return QColor("#FFC7CE")
+    return QColor("#DDEBF7") if row.overridden else None
+
+
+COLUMNS = (
+    Column("Family", lambda r: r.family.family_id),
+    Column("Children", lambda r: joined(r.family.child_ids), tip="The family's new children"),
+    Column("Team", lambda r: r.family.team or ""),
+    Column(
+        "Weight",
+        lambda r: number(r.family.weight),
+        lambda r: r.family.weight,
+        "The family's new children's weights added",
+        right=True,
+    ),
+    Column("Proposed", lambda r: r.proposed_name or "unallocated", tip="The engine's proposal"),
+    Column(
+        "Final worker",
+        lambda r: r.final_name or UNALLOCATED,
+        tip="Double-click to choose another worker (an override needs a reason)",
+        background=_final_colour,
+    ),
+    Column(
+        "Load change",
+        _change,
+        lambda r: r.after,
+        "The final worker's load as a share of capacity: before and after this week",
+        lambda r: load_colour(r.after) if r.after is not None else None,
+    ),
+    Column("Reasons", _why, tip="Why this worker, or why no one could take the family"),
+)
+FINAL_COLUMN = 5
+
+
+class ProposalModel(RowTableModel):
+    """The families of the reviewed proposal."""
+
+    def __init__(
+        self,
+        choose: Callable[[FamilyId, WorkerId | None], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(COLUMNS, lambda r: r.family.family_id, parent)
+        self._choose = choose
+
+    def set_review(self, review: ProposalReview | None) -> None:
+        """Show the review's families with their final choices (none: empty)."""
+        if review is None:
+            self.set_rows([])
+            return
+        names = {w.worker_id: w.name for w in review.data.workers}
+        rows = []
+        for family in review.rows:
+            final = review.final[family.family_id]
+            before, after = review.load_change(final) if final else (None, None)
+            candidates = (
+                ("", UNALLOCATED),
+                *(
+                    (
+                        w.worker_id,
+                        f"{w.name} ({w.role.value}, {percent(review.after[w.worker_id].ratio)})",
+                    )
+                    for w in review.candidates(family.family_id)
+                ),
+            )
+            rows.append(
+                ProposalRow(
+                    family=family,
+                    proposed_name=names.get(family.proposed_worker_id, "")
+                    if family.proposed_worker_id
+                    else "",
+                    final_worker_id=final,
+                    final_name=names.get(final, final) if final else "",
+                    before=before,
+                    after=after,
+                    overridden=review.is_overridden(family.family_id),
+                    candidates=candidates,
+                )
+            )
+        self.set_rows(rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Adds the drop-down's choices, the final worker's id to edit, and bold overrides."""
+        if not index.isValid():
+            return None
+        row: ProposalRow = self.rows[index.row()]
+        if role == CANDIDATES_ROLE:
+            return list(row.candidates)
+        if role == Qt.ItemDataRole.EditRole and index.column() == FINAL_COLUMN:
+            return row.final_worker_id or ""
+        if role == Qt.ItemDataRole.FontRole and index.column() == FINAL_COLUMN and row.overridden:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return super().data(index, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """The final worker is editable when a choice can be made."""
+        base = super().flags(index)
+        if index.isValid() and index.column() == FINAL_COLUMN and self._choose is not None:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Choose a worker id for the family ("" = leave unallocated)."""
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or index.column() != FINAL_COLUMN
+            or self._choose is None
+        ):
+            return False
+        row: ProposalRow = self.rows[index.row()]
+        chosen = str(value or "")
+        if chosen and chosen not in {c for c, _ in row.candidates}:
+            return False
+        worker = WorkerId(chosen) if chosen else None
+        if worker == row.final_worker_id:
+            return False
+        self._choose(row.family.family_id, worker)
+        return True

@@ -1,0 +1,164 @@
+"""The window's hold on the workspace: the loaded data, undoable edits and the proposal review.
+
+Every view reads from here and every edit goes through here, so one reload refreshes all
+views (signal `data_changed`) and every roster, case and settings edit is one undo step.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker
+from fsp_allocator.result.excel_writer import write_excel
+from fsp_allocator.workspace import AcceptResult, Workspace
+from ui.qt import QObject, QUndoStack, Signal
+from ui.review import ProposalReview
+from ui.undo_commands import SavedEdit
+
+log = logging.getLogger(__name__)
+
+
+class WorkspaceSession(QObject):
+    """One open workspace as the window sees it.
+
+    Signals: `data_changed()` after any reload, `review_changed()` when the proposal or a
+    final choice changes, `error(message)` for a sentence the window shows,
+    `status(message)` for the status bar.
+    """
+
+    data_changed = Signal()
+    review_changed = Signal()
+    error = Signal(str)
+    status = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self.data: TeamData = workspace.load()
+        self.review: ProposalReview | None = None
+        self.last_accepted: AllocationProposal | None = None
+        pending = workspace.pending_proposal()
+        if pending is not None:
+            self.review = ProposalReview(self.data, pending)
+
+    def reload(self) -> None:
+        """Read the workspace again and tell every view."""
+        self.data = self.workspace.load()
+        self.data_changed.emit()
+
+    # --- undoable edits -------------------------------------------------------------
+    def save_worker(self, worker: Worker) -> bool:
+        """Save a roster edit (insert or update) as one undo step; False if refused."""
+        old = self.data.worker(worker.worker_id)
+        user = self.workspace.user_name
+
+        def undo() -> None:
+            if old is None:
+                self.workspace.remove_worker(worker.worker_id, user)
+            else:
+                self.workspace.save_worker(old, user)
+
+        return self._edit(
+            f"Edit worker {worker.worker_id}",
+            lambda: self.workspace.save_worker(worker, user),
+            undo,
+        )
+
+    def save_child(self, child: Child) -> bool:
+        """Save a new or edited case as one undo step; False if refused."""
+        old = next((c for c in self.data.children if c.child_id == child.child_id), None)
+        user = self.workspace.user_name
+
+        def undo() -> None:
+            if old is None:
+                self.workspace.remove_child(child.child_id, user)
+            else:
+                self.workspace.save_child(old, user)
+
+        verb = "Add" if old is None else "Edit"
+        return self._edit(
+            f"{verb} child {child.child_id}", lambda: self.workspace.save_child(child, user), undo
+        )
+
+    def remove_child(self, child_id: ChildId) -> bool:
+        """Remove a new (unallocated) child as one undo step; False if refused."""
+        old = next((c for c in self.data.children if c.child_id == child_id), None)
+        if old is None:
+            return False
+        user = self.workspace.user_name
+        return self._edit(
+            f"Remove child {child_id}",
+            lambda: self.workspace.remove_child(child_id, user),
+            lambda: self.workspace.save_child(old, user),
+        )
+
+    def save_settings(self, settings: Settings) -> bool:
+        """Save changed settings as one undo step; False if refused."""
+        old = self.data.settings
+        user = self.workspace.user_name
+        return self._edit(
+            "Change settings",
+            lambda: self.workspace.save_settings(settings, user),
+            lambda: self.workspace.save_settings(old, user),
+        )
+
+    def _edit(self, text: str, do: object, undo: object) -> bool:
+        assert callable(do) and callable(undo)
+        try:
+            do()
+        except Exception as exc:  # the core's errors are sentences a manager can read
+            self.error.emit(f"{text}: not saved. {exc}")
+            return False
+
+        def redo_and_reload() -> None:
+            do()
+            self.reload()
+
+        def undo_and_reload() -> None:
+            undo()
+            self.reload()
+
+        self.undo_stack.push(SavedEdit(text, undo_and_reload, redo_and_reload, self.error.emit))
+        self.reload()
+        self.status.emit(f"{text}: saved.")
+        return True
+
+    # --- the proposal -----------------------------------------------------------------
+    def set_proposal(self, proposal: AllocationProposal) -> None:
+        """Store a fresh proposal in the workspace and start reviewing it."""
+        self.workspace.store_proposal(proposal)
+        self.review = ProposalReview(self.data, proposal)
+        self.review_changed.emit()
+
+    def accept(self, reasons: dict[FamilyId, str]) -> AcceptResult:
+        """Accept the reviewed proposal with the manager's final choices and reasons.
+
+        Raises the workspace's errors (e.g. `OverrideReasonRequired`) for the window to handle.
+        """
+        assert self.review is not None
+        review = self.review
+        result = self.workspace.accept(
+            review.proposal, review.final_by_child(), reasons, self.workspace.user_name
+        )
+        self.last_accepted = review.final_proposal(reasons)
+        self.review = None
+        self.undo_stack.clear()  # edits before an accept cannot be undone past it
+        self.reload()
+        self.review_changed.emit()
+        return result
+
+    def exportable(self) -> AllocationProposal | None:
+        """The allocation to export: the review with its choices, else the last accepted."""
+        if self.review is not None:
+            return self.review.final_proposal()
+        return self.last_accepted
+
+    def export_allocation(self, path: Path) -> None:
+        """Write the allocation sheet (the result workbook) to `path`."""
+        proposal = self.exportable()
+        if proposal is None:
+            raise ValueError("There is no allocation to export yet: allocate first.")
+        write_excel(proposal, path)

@@ -1,0 +1,359 @@
+"""The Allocate view: run the engine, review its proposal family by family, accept, export.
+
+The solve runs on the task runner (never the UI thread) with its progress shown and Cancel.
+The manager may change a family's worker from the drop-down (an override: accept asks for a
+reason), or pin / exclude a worker and re-optimise the rest. Pins and exclusions are saved on
+the family's new children in the workspace (so they show in This week and can be undone).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.domain import FamilyId, WorkerId
+from solver import Progress
+from ui.dialogs.file_dialogs import ask_save_path
+from ui.dialogs.override_reason import OverrideReasonDialog
+from ui.models.proposal_model import FINAL_COLUMN, ProposalModel
+from ui.qt import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.session import WorkspaceSession
+from ui.task_runner import TaskRunner
+from ui.views.table_widgets import SearchBar, fit_columns, make_table
+from ui.views.worker_delegate import WorkerChoiceDelegate
+
+
+def progress_text(report: Progress) -> str:
+    """'Team A — Balance loads (aim 3 of 5): 4 solutions, best 12, bound 10, gap 2'."""
+    return (
+        f"{report.team} — {report.stage} (aim {report.stage_index + 1} of "
+        f"{report.stage_count}): {report.solutions} solution(s), best {report.objective:g}, "
+        f"bound {report.bound:g}, gap {report.gap:g}"
+    )
+
+
+class AllocateView(QWidget):
+    """Runs `propose` through the runner and shows `ProposalModel` for review."""
+
+    def __init__(
+        self, session: WorkspaceSession, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.runner = session, runner
+        self.model = ProposalModel(self.choose, self)
+        self.table, self.proxy = make_table(self.model, "Proposal", self)
+        self.table.setItemDelegateForColumn(FINAL_COLUMN, WorkerChoiceDelegate(self.table))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_family())
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, text, tip, slot in (
+            ("allocate", "Allocate", "Propose this week's allocation (Ctrl+R)", self.allocate),
+            ("cancel", "Cancel", "Stop the search and keep the best plan so far (Esc)",
+             self.runner.cancel),
+            ("accept", "Accept…", "Accept the allocation as it stands (Ctrl+Enter)", self.accept),
+            ("export", "Export to Excel…", "Save the allocation sheet (Ctrl+E)", self.export),
+        ):  # fmt: skip
+            button = QPushButton(text, self)
+            button.setToolTip(tip)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            bar.addWidget(button)
+        self.progress_bar = QProgressBar(self)
+        self.progress_bar.setAccessibleName("Allocation progress")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setMaximumWidth(160)
+        self.progress_label = QLabel("", self)
+        self.progress_label.setAccessibleName("Allocation progress details")
+        bar.addWidget(self.progress_bar)
+        bar.addWidget(self.progress_label, 1)
+        self.summary = QLabel("Press Allocate (Ctrl+R) to propose this week's allocation.", self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Proposal summary")
+        self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName("Reasons for the selected family")
+        side = self._side_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(SearchBar(self.proxy, "families", self))
+        left_layout.addWidget(self.table, 1)
+        splitter.addWidget(left)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        runner.started.connect(self._on_started)
+        runner.progress.connect(self._on_progress)
+        runner.finished.connect(self._on_finished)
+        runner.failed.connect(self._on_failed)
+        session.review_changed.connect(self.refresh)
+        self.refresh()
+        self._set_running(False)
+
+    def _side_panel(self) -> QWidget:
+        side = QWidget(self)
+        layout = QVBoxLayout(side)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Selected family", side))
+        layout.addWidget(self.detail, 2)
+        row = QHBoxLayout()
+        for key, text, tip, slot in (
+            ("pin", "Pin to final worker", "The family must go to the worker chosen; "
+             "then re-optimise the rest", self.pin_selected),
+            ("exclude", "Exclude this worker", "The family must not go to the worker shown; "
+             "then re-optimise", self.exclude_selected),
+        ):  # fmt: skip
+            button = QPushButton(text, side)
+            button.setToolTip(tip)
+            button.setAccessibleName(text)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+            row.addWidget(button)
+        layout.addLayout(row)
+        reopt = QPushButton("Re-optimise the rest", side)
+        reopt.setToolTip("Run the engine again with the pins and exclusions saved")
+        reopt.setAccessibleName("Re-optimise")
+        reopt.clicked.connect(self.allocate)
+        self.buttons["reoptimise"] = reopt
+        layout.addWidget(reopt)
+        why_row = QHBoxLayout()
+        self.why_worker = QComboBox(side)
+        self.why_worker.setAccessibleName("Worker to ask about")
+        self.why_worker.setToolTip("Ask the engine why the family did not go to this worker")
+        why = QPushButton("Why not?", side)
+        why.setAccessibleName("Why not this worker")
+        why.clicked.connect(self.ask_why_not)
+        self.buttons["why_not"] = why
+        why_row.addWidget(self.why_worker, 1)
+        why_row.addWidget(why)
+        layout.addLayout(why_row)
+        self.why_answer = QLabel("", side)
+        self.why_answer.setWordWrap(True)
+        self.why_answer.setAccessibleName("Why not answer")
+        self.why_answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.why_answer, 1)
+        return side
+
+    # --- state ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the session's review (or the empty state)."""
+        review = self.session.review
+        self.model.set_review(review)
+        if review is None:
+            accepted = self.session.last_accepted is not None
+            self.summary.setText(
+                "Accepted. Export the allocation sheet (Ctrl+E), or allocate again next week."
+                if accepted
+                else "Press Allocate (Ctrl+R) to propose this week's allocation."
+            )
+        else:
+            p = review.proposal
+            overridden = len(review.overridden())
+            warn = f" Warnings: {' '.join(p.warnings)}" if p.warnings else ""
+            self.summary.setText(
+                f"{p.status}{' (cancelled: best plan so far)' if p.cancelled else ''}: "
+                f"{len(p.allocations)} child(ren) allocated, {len(p.unallocated)} unallocated; "
+                f"{overridden} family(ies) changed by you.{warn}"
+            )
+            fit_columns(self.table)
+        self._set_running(self.runner.running)
+        self._show_family()
+
+    def _set_running(self, running: bool) -> None:
+        has_review = self.session.review is not None
+        self.buttons["allocate"].setEnabled(not running)
+        self.buttons["reoptimise"].setEnabled(not running and has_review)
+        self.buttons["cancel"].setEnabled(running and self.runner.name == "allocate")
+        for key in ("accept", "pin", "exclude", "why_not"):
+            self.buttons[key].setEnabled(not running and has_review)
+        self.buttons["export"].setEnabled(not running and self.session.exportable() is not None)
+        self.progress_bar.setRange(0, 0 if running else 1)
+
+    def selected_family(self) -> FamilyId | None:
+        """The family of the current row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return FamilyId(self.model.row_key(self.proxy.mapToSource(index).row()))
+
+    def _show_family(self) -> None:
+        review, family = self.session.review, self.selected_family()
+        self.why_worker.clear()
+        if review is None or family is None:
+            self.detail.setPlainText("")
+            return
+        row = review.row(family)
+        lines = [f"Family {family}: children {', '.join(row.child_ids)}"]
+        lines += [f"• {r}" for r in row.reasons] or []
+        if row.unallocated_reason:
+            lines.append(f"Unallocated: {row.unallocated_reason}")
+        self.detail.setPlainText("\n".join(lines))
+        for worker in review.candidates(family):
+            if worker.worker_id != review.final[family]:
+                self.why_worker.addItem(f"{worker.name} ({worker.worker_id})", worker.worker_id)
+
+    # --- actions ----------------------------------------------------------------------
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
+        """The manager's choice from the drop-down: an override until accepted with a reason."""
+        if self.session.review is None:
+            return
+        self.session.review.set_worker(family_id, worker_id)
+        self.session.review_changed.emit()
+
+    def allocate(self) -> bool:
+        """Start the engine on the current workspace data in the background."""
+        from fsp_allocator.allocation.service import propose
+
+        data = self.session.data
+        if not data.new_children():
+            self.session.status.emit("There are no new children to allocate this week.")
+            return False
+        self.why_answer.setText("")
+        return self.runner.start(
+            "allocate", lambda progress, cancel: propose(data, None, progress, cancel)
+        )
+
+    def _on_started(self, name: str) -> None:
+        self.progress_label.setText("Working…" if name != "allocate" else "Allocating…")
+        self._set_running(True)
+
+    def _on_progress(self, report: object) -> None:
+        if isinstance(report, Progress):
+            self.progress_label.setText(progress_text(report))
+
+    def _on_finished(self, result: object) -> None:
+        self._set_running(False)
+        if isinstance(result, AllocationProposal):
+            self.progress_label.setText(
+                f"Done in {result.solve_seconds:.1f} s"
+                + (" (cancelled)" if result.cancelled else "")
+            )
+            self.session.set_proposal(result)
+        elif result is not None and hasattr(result, "summary"):
+            self.progress_label.setText("")
+            details = "\n".join(f"• {d}" for d in getattr(result, "details", ()))
+            self.why_answer.setText(f"{result.summary}\n{details}".strip())
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.progress_label.setText("")
+        self.session.error.emit(message)
+
+    def ask_why_not(self) -> bool:
+        """Ask the engine why the selected family did not go to the chosen worker."""
+        from fsp_allocator.allocation.why_not import why_not
+
+        review, family = self.session.review, self.selected_family()
+        worker = self.why_worker.currentData()
+        if review is None or family is None or not worker:
+            self.session.status.emit("Select a family and a worker to ask about.")
+            return False
+        data, proposal = review.data, review.proposal
+        self.why_answer.setText(f"Asking the engine about {worker}…")
+        return self.runner.start("why-not", lambda _p, _c: why_not(data, proposal, family, worker))
+
+    def _mark_family(self, pin: bool) -> bool:
+        review, family = self.session.review, self.selected_family()
+        if review is None or family is None:
+            self.session.status.emit("Select a family first.")
+            return False
+        worker = review.final[family]
+        if worker is None:
+            self.session.status.emit("Choose a worker for the family first.")
+            return False
+        for child_id in review.row(family).child_ids:
+            child = next((c for c in self.session.data.children if c.child_id == child_id), None)
+            if child is None:
+                continue
+            if pin:
+                changed = replace(child, pin_worker_id=worker)
+            else:
+                keep = tuple(w for w in child.exclude_worker_ids if w != worker)
+                pin_id = None if child.pin_worker_id == worker else child.pin_worker_id
+                changed = replace(child, exclude_worker_ids=(*keep, worker), pin_worker_id=pin_id)
+            if not self.session.save_child(changed):
+                return False
+        self.session.status.emit(
+            f"Family {family} {'pinned to' if pin else 'excluded from'} {worker}. "
+            "Re-optimise to rebalance the rest."
+        )
+        return True
+
+    def pin_selected(self) -> bool:
+        """Pin the selected family to its final worker (saved; re-optimise to apply)."""
+        return self._mark_family(pin=True)
+
+    def exclude_selected(self) -> bool:
+        """Exclude the selected family's final worker (saved; re-optimise to apply)."""
+        return self._mark_family(pin=False)
+
+    def accept(self) -> bool:
+        """Accept the review; ask a reason for each family changed from the proposal."""
+        from fsp_allocator.workspace import OverrideReasonRequired
+
+        review = self.session.review
+        if review is None or self.runner.running:
+            return False
+        names = {w.worker_id: w.name for w in review.data.workers}
+        overrides = [
+            (
+                f,
+                names.get(review.row(f).proposed_worker_id or WorkerId(""), "unallocated"),
+                names.get(review.final[f] or WorkerId(""), "unallocated"),
+            )
+            for f in review.overridden()
+        ]
+        reasons: dict[FamilyId, str] = {}
+        if overrides:
+            answer = OverrideReasonDialog.ask(self, overrides)
+            if answer is None:
+                return False
+            reasons = answer
+        try:
+            result = self.session.accept(reasons)
+        except OverrideReasonRequired as exc:
+            self.session.error.emit(str(exc))
+            return False
+        except Exception as exc:  # the workspace's errors (busy, conflict) are sentences
+            self.session.error.emit(f"The allocation was not accepted. {exc}")
+            return False
+        self.session.status.emit(
+            f"Accepted: {result.allocated} child(ren) allocated, "
+            f"{result.left_unallocated} left unallocated."
+        )
+        return True
+
+    def export(self) -> bool:
+        """Save the allocation sheet through a save dialog."""
+        proposal = self.session.exportable()
+        if proposal is None:
+            self.session.status.emit("Allocate first: there is nothing to export yet.")
+            return False
+        path = ask_save_path(
+            self, "Export the allocation sheet", f"allocation-{proposal.week}.xlsx"
+        )
+        if path is None:
+            return False
+        try:
+            self.session.export_allocation(path)
+        except OSError as exc:
+            self.session.error.emit(f"The sheet could not be saved to {path}: {exc.strerror}.")
+            return False
+        self.session.status.emit(f"Allocation sheet saved to {path}.")
+        return True
