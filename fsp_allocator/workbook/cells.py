@@ -153,7 +153,7 @@ def _range_words(
     if above is not None:
         limits.append(f"above {_fmt(above)}")
     if at_least is not None:
-        limits.append(f"{_fmt(at_least)} or more")
+        limits.append(f"of {_fmt(at_least)} or more")
     if at_most is not None:
         limits.append(f"at most {_fmt(at_most)}")
     return f"must be {kind}" + (" " + " and ".join(limits) if limits else "")

@@ -54,7 +54,9 @@ def read_team(path: Path, *, week: date | None = None) -> ImportResult:
         read_cases(cases_table, index, team_lookup(roster), problems) if cases_table else None
     )
     settings = read_settings(tables.get(SETTINGS_SPEC.name), week, problems)
-    roster_readable = workers_table is not None and workers_table.has("worker_id")
+    roster_readable = bool(
+        workers_table and workers_table.has("worker_id") and workers_table.sheet.rows
+    )
     if workers is not None and children is not None and roster_readable:
         problems += check_team(
             TeamData(roster, children.children, settings),
