@@ -43,7 +43,7 @@ def read_team(path: Path, *, week: date | None = None) -> ImportResult:
     """
     path = Path(path)
     sheets, problems = _read_source(path)
-    if not sheets:
+    if not sheets and problems:  # the file itself could not be read
         return ImportResult(None, tuple(problems))
     tables = _tables(sheets, problems, from_folder=path.is_dir() or path.suffix.lower() == ".csv")
     workers_table, cases_table = tables.get(WORKERS_SPEC.name), tables.get(CASES_SPEC.name)
@@ -116,7 +116,14 @@ def _tables(
                 problems.append(_missing(spec, from_folder))
             continue
         if not sheet.header and spec is not SETTINGS_SPEC:
-            problems.append(_error(f"the sheet is empty; {_needs(spec)}", spec.name, 1))
+            problems.append(
+                _error(
+                    "the sheet is empty or its row 1 is blank; put the column names in row 1 "
+                    f"and {_needs(spec)} below",
+                    spec.name,
+                    1,
+                )
+            )
             continue
         table, found = map_columns(sheet, spec)
         problems.extend(found)

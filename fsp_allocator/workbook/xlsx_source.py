@@ -10,10 +10,13 @@ corrupt zip or a CSV renamed .xlsx gets one clear problem instead of a traceback
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 
+from fsp_allocator.workbook.cells import is_blank
 from fsp_allocator.workbook.problems import Problem, Severity
 from fsp_allocator.workbook.raw import RawSheet, build_sheet
 
@@ -86,9 +89,17 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
                             row=1,
                         )
                     )
-            width = sheet.max_column
-            lines = sheet.iter_rows(min_row=1, max_col=width, values_only=True)
-            sheets[sheet.title] = build_sheet(sheet.title, lines)
+            sheets[sheet.title] = build_sheet(sheet.title, _lines(sheet))
     finally:
         book.close()
     return sheets, problems
+
+
+def _lines(sheet: Any) -> Iterator[tuple[object, ...]]:
+    """The sheet's rows, only as wide as its header: formatted empty columns cost nothing."""
+    header = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), ())
+    width = max((i + 1 for i, value in enumerate(header) if not is_blank(value)), default=0)
+    if width == 0:
+        yield from sheet.iter_rows(min_row=1, max_row=1, values_only=True)
+        return
+    yield from sheet.iter_rows(min_row=1, max_col=width, values_only=True)

@@ -296,3 +296,9 @@ def test_failed_worker_rows_do_not_cascade_into_unknown_references(tmp_path: Pat
     workers = _with(workers_rows(), 1, "fte", "full")  # W1's row fails
     result = read_team(team_workbook(tmp_path / "team.xlsx", Workers=workers))
     assert _where(result) == [("Workers", 2, "fte")]
+
+
+def test_folder_without_csv_files(tmp_path: Path) -> None:
+    result = read_team(tmp_path)
+    assert result.data is None
+    assert _where(result) == [("Workers", None, None), ("Cases", None, None)]
