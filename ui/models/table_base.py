@@ -164,7 +164,8 @@ class SearchProxy(QSortFilterProxyModel):
     """Filters a `RowTableModel` on all its columns' text; sorting is the source's own.
 
     `set_search(text)` keeps rows containing every word; `set_predicate(fn)` adds a filter on
-    the row object (e.g. a worker or stage chosen in a drop-down).
+    the row object (e.g. a worker or stage chosen in a drop-down). Which rows pass is worked
+    out once per change in Python, so Qt's per-row callback is a list lookup.
     """
 
     def __init__(self, source: RowTableModel, parent: QObject | None = None) -> None:
@@ -172,26 +173,41 @@ class SearchProxy(QSortFilterProxyModel):
         self._source = source
         self._words: list[str] = []
         self._predicate: Callable[[Any], bool] | None = None
+        self._keep: list[bool] | None = None
         self.setSourceModel(source)
+        for signal in (source.modelReset, source.layoutChanged, source.dataChanged):
+            signal.connect(self._forget)
+
+    def _forget(self, *_args: object) -> None:
+        self._keep = None
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        self.beginFilterChange()
+        change()
+        self._keep = None
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
         """Keep the rows whose text holds every word of `text` (any case)."""
-        self._words = text.casefold().split()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_words", text.casefold().split()))
 
     def set_predicate(self, predicate: Callable[[Any], bool] | None) -> None:
         """Keep only the rows for which `predicate(row)` is true (None: all)."""
-        self._predicate = predicate
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_predicate", predicate))
+
+    def _passing(self) -> list[bool]:
+        if self._keep is None or len(self._keep) != len(self._source.rows):
+            words, predicate = self._words, self._predicate
+            self._keep = [
+                all(word in text for word in words) and (predicate is None or predicate(row))
+                for text, row in zip(self._source.search_texts, self._source.rows, strict=True)
+            ]
+        return self._keep
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         """Whether the source row passes the search words and the predicate."""
-        if source_row >= len(self._source.rows):
-            return False
-        if self._predicate is not None and not self._predicate(self._source.rows[source_row]):
-            return False
-        text = self._source.search_texts[source_row]
-        return all(word in text for word in self._words)
+        keep = self._passing()
+        return source_row < len(keep) and keep[source_row]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Delegate sorting to the source (fast, Python-side), keeping the filter."""

@@ -13,7 +13,7 @@ from dataclasses import replace
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import FamilyId, WorkerId
 from solver import Progress
-from ui.dialogs.file_dialogs import ask_save_path
+from ui.dialogs import file_dialogs
 from ui.dialogs.override_reason import OverrideReasonDialog
 from ui.models.proposal_model import FINAL_COLUMN, ProposalModel
 from ui.qt import (
@@ -345,7 +345,7 @@ class AllocateView(QWidget):
         if proposal is None:
             self.session.status.emit("Allocate first: there is nothing to export yet.")
             return False
-        path = ask_save_path(
+        path = file_dialogs.ask_save_path(
             self, "Export the allocation sheet", f"allocation-{proposal.week}.xlsx"
         )
         if path is None:

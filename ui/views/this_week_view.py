@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fsp_allocator.domain import Child
+from ui.dialogs import file_dialogs
 from ui.dialogs.child_form import ChildFormDialog
-from ui.dialogs.file_dialogs import ask_open_path
 from ui.models.new_cases_model import NewCasesModel
 from ui.models.problems_model import ProblemsModel
 from ui.qt import QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
@@ -98,7 +98,7 @@ class ThisWeekView(QWidget):
 
     def import_file(self) -> bool:
         """Ask for a workbook or CSV and import it; problems are listed per cell."""
-        path = ask_open_path(self, "Import a team workbook")
+        path = file_dialogs.ask_open_path(self, "Import a team workbook")
         return path is not None and self.import_path(path)
 
     def import_path(self, path: Path) -> bool:

@@ -1,0 +1,37 @@
+"""UI test set-up: Qt headless, a temporary QSettings store and a temporary workspace file.
+
+No test touches the user's real workspace or window settings.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ui.qt import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def temporary_qsettings(tmp_path: Path) -> Iterator[Path]:
+    """Window layout is remembered in a per-test folder, never the user's."""
+    folder = tmp_path / "qsettings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    QCoreApplication.setOrganizationName("FSP Allocator tests")
+    QCoreApplication.setApplicationName(f"ui-test-{tmp_path.name}")
+    yield folder
+
+
+@pytest.fixture
+def workspace_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The default workspace points at a fresh temporary SQLite file (a demo on first open)."""
+    path = tmp_path / "workspace.sqlite"
+    monkeypatch.setenv("FSP_ALLOCATOR_WORKSPACE", str(path))
+    return path

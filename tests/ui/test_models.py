@@ -1,0 +1,151 @@
+"""Every table model passes qtmodeltester; edits are validated; search and sort work."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from fsp_allocator.demo import generate
+from fsp_allocator.domain import Role, Settings, TeamData, Worker
+from fsp_allocator.settings import default_settings
+from fsp_allocator.workbook.reader import read_team
+from ui.models.caseload_model import CaseloadModel
+from ui.models.new_cases_model import NewCasesModel
+from ui.models.problems_model import ProblemsModel
+from ui.models.roster_model import COLUMNS as ROSTER_COLUMNS
+from ui.models.roster_model import RosterModel
+from ui.models.settings_model import VALUE_COLUMN, SettingsModel
+from ui.models.table_base import SORT_ROLE, SearchProxy
+from ui.qt import Qt
+
+WEEK = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def data() -> TeamData:
+    return generate(teams=2, seed=3, week=WEEK)
+
+
+def column(name: str) -> int:
+    return next(i for i, c in enumerate(ROSTER_COLUMNS) if c.header == name)
+
+
+def test_roster_model_passes_modeltester(qtmodeltester: ModelTester, data: TeamData) -> None:
+    model = RosterModel(commit=lambda worker: True)
+    model.set_data(data)
+    assert model.rowCount() == len(data.workers)
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_caseload_and_new_cases_models_pass_modeltester(
+    qtmodeltester: ModelTester, data: TeamData
+) -> None:
+    caseload, new_cases = CaseloadModel(), NewCasesModel()
+    caseload.set_data(data)
+    new_cases.set_data(data)
+    assert caseload.rowCount() == len(data.open_children())
+    assert new_cases.rowCount() == len(data.new_children())
+    qtmodeltester.check(caseload, force_py=True)
+    qtmodeltester.check(new_cases, force_py=True)
+    qtmodeltester.check(SearchProxy(caseload), force_py=True)
+
+
+def test_settings_and_problem_models_pass_modeltester(
+    qtmodeltester: ModelTester, tmp_path: Path
+) -> None:
+    settings = SettingsModel(commit=lambda s: True)
+    settings.set_settings(default_settings(WEEK))
+    qtmodeltester.check(settings, force_py=True)
+    bad = tmp_path / "bad.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    problems = ProblemsModel()
+    problems.set_problems(read_team(bad).problems)
+    assert problems.rowCount() >= 1
+    qtmodeltester.check(problems, force_py=True)
+
+
+def test_roster_edit_is_parsed_and_committed(qtbot: QtBot, data: TeamData) -> None:
+    committed: list[Worker] = []
+    model = RosterModel(commit=lambda worker: committed.append(worker) is None)
+    model.set_data(data)
+    fte = model.index(0, column("FTE"))
+    assert model.flags(fte) & Qt.ItemFlag.ItemIsEditable
+    assert model.setData(fte, "0,5")  # a decimal comma, as the importer reads it
+    assert committed[-1].fte == 0.5
+    assert committed[-1].worker_id == data.workers[0].worker_id
+    assert model.setData(model.index(0, column("Role")), " asye ")
+    assert committed[-1].role is Role.ASYE
+    assert not model.flags(model.index(0, column("Load"))) & Qt.ItemFlag.ItemIsEditable
+
+
+@pytest.mark.parametrize(
+    ("header", "value", "words"),
+    [
+        ("FTE", "1.5", "out of range"),
+        ("Role", "boss", "is not a role"),
+        ("Available from", "31/02/2026", "not a real date"),
+        ("Accepting", "maybe", "not yes or no"),
+    ],
+)
+def test_roster_edit_refused_with_a_sentence(
+    qtbot: QtBot, data: TeamData, header: str, value: str, words: str
+) -> None:
+    committed: list[Worker] = []
+    model = RosterModel(commit=lambda worker: committed.append(worker) is None)
+    model.set_data(data)
+    with qtbot.waitSignal(model.edit_rejected) as rejected:
+        assert not model.setData(model.index(1, column(header)), value)
+    assert words in rejected.args[0]
+    assert data.workers[1].worker_id in rejected.args[0]
+    assert committed == []
+
+
+def test_settings_edit_checked_like_the_settings_sheet(qtbot: QtBot) -> None:
+    committed: list[Settings] = []
+    model = SettingsModel(commit=lambda s: committed.append(s) is None)
+    model.set_settings(default_settings(WEEK))
+    row = model.row_of("target_caseload")
+    assert model.setData(model.index(row, VALUE_COLUMN), "12")
+    assert committed[-1].target_caseload == 12.0
+    with qtbot.waitSignal(model.edit_rejected) as rejected:
+        assert not model.setData(model.index(row, VALUE_COLUMN), "-3")
+    assert "above 0" in rejected.args[0]
+    assert len(committed) == 1
+
+
+def test_search_keeps_rows_with_every_word_and_sort_orders_by_key(data: TeamData) -> None:
+    model = CaseloadModel()
+    model.set_data(data)
+    proxy = SearchProxy(model)
+    worker = data.worker(data.open_children()[0].worker_id)  # type: ignore[arg-type]
+    assert worker is not None
+    proxy.set_search(f"{worker.name.upper()} cp")
+    expected = [
+        c for c in data.open_children() if c.worker_id == worker.worker_id and c.stage.value == "CP"
+    ]
+    assert expected
+    # every expected child is kept (other rows may match "cp" in another column, e.g. an id)
+    kept = {proxy.index(r, 0).data() for r in range(proxy.rowCount())}
+    assert {c.child_id for c in expected} <= kept
+    assert 0 < proxy.rowCount() < model.rowCount()
+    proxy.set_search("")
+    weight = 6
+    proxy.sort(weight, Qt.SortOrder.DescendingOrder)
+    weights = [proxy.index(r, weight).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    assert weights == sorted(weights, reverse=True)
+    assert proxy.rowCount() == model.rowCount()
+
+
+def test_sort_keeps_persistent_indexes_on_their_rows(data: TeamData) -> None:
+    from ui.qt import QPersistentModelIndex
+
+    model = CaseloadModel()
+    model.set_data(data)
+    child_id = model.index(5, 0).data()
+    persistent = QPersistentModelIndex(model.index(5, 0))
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert persistent.data() == child_id

@@ -1,0 +1,26 @@
+"""Without a display, `fsp-allocator` says so in one line and lists the headless commands."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+
+def test_no_display_message_instead_of_a_qt_abort() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    env["FSP_ALLOCATOR_WORKSPACE"] = os.devnull + ".never-opened"
+    done = subprocess.run(
+        [sys.executable, "-m", "fsp_allocator.cli.main"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    first, *rest = done.stderr.strip().splitlines()
+    assert "no display is available" in first
+    assert any("fsp-allocator allocate" in line for line in rest)
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,119 @@
+"""Screenshots of every view on a fresh demo workspace, for the README and docs/ui.md.
+
+    xvfb-run -a python -m ui.screenshots --out docs/screenshots
+
+Runs the meeting on a temporary workspace: the roster, caseload and this week's children, a
+proposal with one family changed by the manager, workload, history after accepting, settings.
+Nothing touches the user's own workspace or window settings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ui.qt import QApplication, QEventLoop, QSettings, QTimer, QWidget
+
+WIDTH, HEIGHT = 1440, 880
+
+
+def _settle(app: QApplication, msecs: int = 150) -> None:
+    """Let layouts, charts and pending signals finish before grabbing."""
+    loop = QEventLoop()
+    QTimer.singleShot(msecs, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def _wait_for(signal: object, app: QApplication, timeout_ms: int = 120_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+    app.processEvents()
+
+
+def _save(widget: QWidget, out: Path, name: str, app: QApplication) -> Path:
+    _settle(app)
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def take(out: Path) -> list[Path]:
+    """Run the meeting on a temporary demo workspace and save one PNG per view."""
+    from fsp_allocator.domain import WorkerId
+    from fsp_allocator.workspace import open_default_workspace
+    from ui.app import application, create_window
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["FSP_ALLOCATOR_WORKSPACE"] = str(Path(folder) / "workspace.sqlite")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        app = application()
+        window = create_window(open_default_workspace())
+        window.resize(WIDTH, HEIGHT)
+        window.show()
+        shots = []
+        for index, name in ((0, "1-team"), (1, "2-caseload"), (2, "3-this-week")):
+            window.tabs.setCurrentIndex(index)
+            shots.append(_save(window, out, name, app))
+        window.tabs.setCurrentIndex(3)
+        window.allocate_view.allocate()
+        _wait_for(window.runner.finished, app)
+        review = window.session.review
+        if review is not None:
+            moved = next(
+                (
+                    r
+                    for r in review.rows
+                    if r.proposed_worker_id and len(review.candidates(r.family_id)) > 1
+                ),
+                None,
+            )
+            if moved is not None:
+                other = next(
+                    w.worker_id
+                    for w in review.candidates(moved.family_id)
+                    if w.worker_id != moved.proposed_worker_id
+                )
+                window.allocate_view.choose(moved.family_id, WorkerId(other))
+                window.allocate_view.table.selectRow(
+                    window.allocate_view.proxy.mapFromSource(
+                        window.allocate_view.model.index(
+                            window.allocate_view.model.row_of(moved.family_id), 0
+                        )
+                    ).row()
+                )
+        shots.append(_save(window, out, "4-allocate", app))
+        window.tabs.setCurrentIndex(4)
+        shots.append(_save(window, out, "5-workload", app))
+        if review is not None:
+            reasons = {f: "Knows the family from an earlier episode" for f in review.overridden()}
+            window.session.accept(reasons)
+        window.tabs.setCurrentIndex(5)
+        shots.append(_save(window, out, "6-history", app))
+        window.tabs.setCurrentIndex(6)
+        shots.append(_save(window, out, "7-settings", app))
+        window.close()
+        window.session.workspace.close()
+    return shots
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse `--out` and take the screenshots."""
+    parser = argparse.ArgumentParser(description="Screenshots of each view of the desktop app.")
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    args = parser.parse_args(argv)
+    take(args.out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
