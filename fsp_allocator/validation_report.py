@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -113,7 +114,7 @@ def _note(worker: Worker, data: TeamData) -> str:
     if worker.available_from is not None and week < worker.available_from:
         notes.append(f"available from {worker.available_from:%d/%m/%Y}")
     if worker.available_to is not None and week > worker.available_to:
-        notes.append(f"left on {worker.available_to:%d/%m/%Y}")
+        notes.append(f"not available after {worker.available_to:%d/%m/%Y}")
     if not worker.accepting:
         notes.append("closed to new cases")
     if worker.agency:
@@ -147,7 +148,7 @@ def render_text(report: ValidationReport) -> str:
     """The report as text for a terminal: a table per team, then errors, then warnings."""
     lines = [f"Team workbook: {report.source}"]
     if report.week is not None:
-        lines.append(f"Allocation week: {report.week}")
+        lines.append(f"Allocation week: {date.fromisoformat(report.week):%A %d %B %Y}")
     verdict = "valid" if report.valid else f"NOT valid: {_count(len(report.errors), 'error')}"
     lines.append(f"Result: {verdict}, {_count(len(report.warnings), 'warning')}")
     for team in report.teams:

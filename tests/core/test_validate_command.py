@@ -107,3 +107,21 @@ def test_report_text_lists_each_team(tmp_path: Path) -> None:
     text = render_text(build_report(result, "team.xlsx"))
     assert "Team 'North': 4 workers, 3 open children, 0 new children" in text
     assert "Team 'South': 1 worker, 0 open children, 3 new children" in text
+
+
+def test_report_notes_availability_and_counts_adult_families(tmp_path: Path) -> None:
+    workers = [[*row, None, None, None] for row in workers_rows()]
+    workers[0][-3:] = ["accepting", "available_from", "agency"]
+    workers[1][-3:] = ["no", None, "yes"]
+    workers[2][-3:] = [None, "01/12/2026", None]
+    cases = [[*row, None] for row in cases_rows()]
+    cases[0][-1] = "adult_worker_ids"
+    cases[1][-1] = "A1"
+    cases[2][-1] = "A1"  # same family F1: one family for A1
+    cases[3][-1] = "A1"
+    path = team_workbook(tmp_path / "team.xlsx", Workers=workers, Cases=cases)
+    report = build_report(read_team(path), path)
+    lines = {line.worker_id: line for line in report.teams[0].workers}
+    assert lines["W1"].note == "closed to new cases; agency"
+    assert lines["W2"].note == "available from 01/12/2026"
+    assert lines["A1"].families == 2 and lines["A1"].load_percent == 40.0
