@@ -8,6 +8,7 @@ value is judged the same way wherever it is typed.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
@@ -134,7 +135,7 @@ def parse_number(
         except ValueError:
             raise ValueError(f"'{text}' is not a number; it {rule}") from None
     outside = (
-        number != number  # NaN
+        not math.isfinite(number)
         or (above is not None and not number > above)
         or (at_least is not None and number < at_least)
         or (at_most is not None and number > at_most)

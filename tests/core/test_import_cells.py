@@ -97,6 +97,7 @@ def test_numbers_within_range() -> None:
         (-1, {"at_least": 0}, "'-1' is out of range"),
         (True, {"at_least": 0}, "is not a number"),
         ("nan", {"at_least": 0}, "out of range"),
+        ("inf", {"at_least": 0}, "out of range"),
     ],
 )
 def test_numbers_outside_their_range(raw: object, kwargs: dict[str, object], message: str) -> None:
