@@ -5,21 +5,40 @@ The audit trail is append-only in the workspace; the app offers no way to edit i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from fsp_allocator.workspace import AuditEntry, Decision
 from ui.formatting import day, joined, moment
 from ui.models.table_base import Column, RowTableModel
 from ui.qt import QColor, QObject
 
+
+@dataclass(frozen=True, slots=True)
+class DecisionRow:
+    """A decision with its workers' names for display."""
+
+    decision: Decision
+    worker_name: str
+    proposed_name: str
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.decision, name)
+
+
+def _who(worker_id: str | None, names: Mapping[str, str]) -> str:
+    if worker_id is None:
+        return "unallocated"
+    return f"{names[worker_id]} ({worker_id})" if worker_id in names else worker_id
+
+
 DECISION_COLUMNS = (
     Column("Week", lambda d: day(d.week), lambda d: d.week),
     Column("Child", lambda d: d.child_id),
     Column("Family", lambda d: d.family_id),
-    Column("Allocated to", lambda d: d.worker_id or "unallocated"),
-    Column(
-        "Proposed", lambda d: d.proposed_worker_id or "unallocated", tip="What the engine proposed"
-    ),
+    Column("Allocated to", lambda d: d.worker_name),
+    Column("Proposed", lambda d: d.proposed_name, tip="What the engine proposed"),
     Column("Decided by", lambda d: d.decided_by),
     Column("When", lambda d: moment(d.decided_at), lambda d: d.decided_at),
     Column(
@@ -51,9 +70,18 @@ class DecisionsModel(RowTableModel):
             DECISION_COLUMNS, lambda d: f"{d.week}|{d.child_id}|{d.decided_at}", parent
         )
 
-    def set_decisions(self, decisions: Sequence[Decision]) -> None:
-        """Show `decisions`, newest first."""
-        self.set_rows(sorted(decisions, key=lambda d: d.decided_at, reverse=True))
+    def set_decisions(
+        self, decisions: Sequence[Decision], names: Mapping[str, str] | None = None
+    ) -> None:
+        """Show `decisions`, newest first, with workers' names where known."""
+        names = names or {}
+        ordered = sorted(decisions, key=lambda d: d.decided_at, reverse=True)
+        self.set_rows(
+            [
+                DecisionRow(d, _who(d.worker_id, names), _who(d.proposed_worker_id, names))
+                for d in ordered
+            ]
+        )
 
 
 class AuditModel(RowTableModel):

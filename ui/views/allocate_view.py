@@ -184,6 +184,7 @@ class AllocateView(QWidget):
             self.buttons[key].setEnabled(not running and has_review)
         self.buttons["export"].setEnabled(not running and self.session.exportable() is not None)
         self.progress_bar.setRange(0, 0 if running else 1)
+        self.progress_bar.setVisible(running)
 
     def selected_family(self) -> FamilyId | None:
         """The family of the current row, if any."""
@@ -199,8 +200,20 @@ class AllocateView(QWidget):
             self.detail.setPlainText("")
             return
         row = review.row(family)
-        lines = [f"Family {family}: children {', '.join(row.child_ids)}"]
-        lines += [f"• {r}" for r in row.reasons] or []
+        names = {w.worker_id: w.name for w in review.data.workers}
+        final = review.final[family]
+        lines = [f"Family {family}: children {', '.join(row.child_ids)}, weight {row.weight:g}"]
+        proposed = names.get(row.proposed_worker_id or WorkerId(""), "no one")
+        lines.append(f"Proposed: {proposed}")
+        if review.is_overridden(family):
+            chosen = names.get(final or WorkerId(""), "leave unallocated")
+            lines.append(f"Your choice: {chosen} (accept will ask for your reason)")
+        if final is not None:
+            before, after = review.load_change(final)
+            lines.append(f"{names.get(final, final)}: load from {before:.0%} to {after:.0%}")
+        if row.reasons:
+            lines.append("Why the engine proposed this:")
+            lines += [f"• {r}" for r in row.reasons]
         if row.unallocated_reason:
             lines.append(f"Unallocated: {row.unallocated_reason}")
         self.detail.setPlainText("\n".join(lines))

@@ -42,7 +42,8 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         """Read the decisions and audit trail again from the workspace."""
-        self.decisions.set_decisions(self.session.workspace.decisions())
+        names = {w.worker_id: w.name for w in self.session.data.workers}
+        self.decisions.set_decisions(self.session.workspace.decisions(), names)
         self.audit.set_entries(self.session.workspace.audit())
         fit_columns(self.decision_table)
         fit_columns(self.audit_table)

@@ -187,7 +187,7 @@ class WorkloadView(QWidget):
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append(names)
-        x_axis.setLabelsAngle(-45)
+        x_axis.setLabelsAngle(-90)
         y_axis = QValueAxis()
         y_axis.setRange(0, max([4, *court, *caps]) + 1)
         y_axis.setLabelFormat("%d")
