@@ -89,6 +89,13 @@ class ProposalReview:
         self.final[family_id] = worker_id
         self.after = self._loads_after()
 
+    def set_workers(self, choices: dict[FamilyId, WorkerId | None]) -> None:
+        """Several final choices at once (families not in this review are ignored)."""
+        for family_id, worker_id in choices.items():
+            if family_id in self.final:
+                self.final[family_id] = worker_id
+        self.after = self._loads_after()
+
     def is_overridden(self, family_id: FamilyId) -> bool:
         """Whether the final worker differs from the engine's proposal."""
         return self.final[family_id] != self.row(family_id).proposed_worker_id

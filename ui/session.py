@@ -47,7 +47,12 @@ class WorkspaceSession(QObject):
     def reload(self) -> None:
         """Read the workspace again and tell every view."""
         self.data = self.workspace.load()
+        if self.review is not None:  # keep the manager's choices over the fresh data
+            choices = self.review.final
+            self.review = ProposalReview(self.data, self.review.proposal)
+            self.review.set_workers(choices)
         self.data_changed.emit()
+        self.review_changed.emit()
 
     # --- undoable edits -------------------------------------------------------------
     def save_worker(self, worker: Worker) -> bool:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from pytestqt.modeltest import ModelTester
@@ -23,11 +25,22 @@ from ui.models.table_base import SORT_ROLE, SearchProxy
 from ui.qt import Qt
 
 WEEK = date(2026, 11, 23)
+T = TypeVar("T")
 
 
 @pytest.fixture(scope="module")
 def data() -> TeamData:
     return generate(teams=2, seed=3, week=WEEK)
+
+
+def recorder(store: list[T]) -> Callable[[T], bool]:
+    """A commit function that keeps what it is given and reports it saved."""
+
+    def commit(value: T) -> bool:
+        store.append(value)
+        return True
+
+    return commit
 
 
 def column(name: str) -> int:
@@ -70,7 +83,7 @@ def test_settings_and_problem_models_pass_modeltester(
 
 def test_roster_edit_is_parsed_and_committed(qtbot: QtBot, data: TeamData) -> None:
     committed: list[Worker] = []
-    model = RosterModel(commit=lambda worker: committed.append(worker) is None)
+    model = RosterModel(commit=recorder(committed))
     model.set_data(data)
     fte = model.index(0, column("FTE"))
     assert model.flags(fte) & Qt.ItemFlag.ItemIsEditable
@@ -95,7 +108,7 @@ def test_roster_edit_refused_with_a_sentence(
     qtbot: QtBot, data: TeamData, header: str, value: str, words: str
 ) -> None:
     committed: list[Worker] = []
-    model = RosterModel(commit=lambda worker: committed.append(worker) is None)
+    model = RosterModel(commit=recorder(committed))
     model.set_data(data)
     with qtbot.waitSignal(model.edit_rejected) as rejected:
         assert not model.setData(model.index(1, column(header)), value)
@@ -106,7 +119,7 @@ def test_roster_edit_refused_with_a_sentence(
 
 def test_settings_edit_checked_like_the_settings_sheet(qtbot: QtBot) -> None:
     committed: list[Settings] = []
-    model = SettingsModel(commit=lambda s: committed.append(s) is None)
+    model = SettingsModel(commit=recorder(committed))
     model.set_settings(default_settings(WEEK))
     row = model.row_of("target_caseload")
     assert model.setData(model.index(row, VALUE_COLUMN), "12")

@@ -42,7 +42,7 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         """Read the decisions and audit trail again from the workspace."""
-        names = {w.worker_id: w.name for w in self.session.data.workers}
+        names: dict[str, str] = {w.worker_id: w.name for w in self.session.data.workers}
         self.decisions.set_decisions(self.session.workspace.decisions(), names)
         self.audit.set_entries(self.session.workspace.audit())
         fit_columns(self.decision_table)

@@ -1,0 +1,115 @@
+"""The window's other paths: import with problems per cell, settings, shortcuts, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fsp_allocator.demo import generate
+from fsp_allocator.workbook.writer import write_team
+from fsp_allocator.workspace import open_default_workspace
+from ui.app import create_window
+from ui.dialogs import file_dialogs
+from ui.main_window import MainWindow
+from ui.models.settings_model import VALUE_COLUMN
+from ui.qt import Qt
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace_file: Path) -> Iterator[MainWindow]:
+    main = create_window(open_default_workspace())
+    qtbot.addWidget(main)
+    main.show()
+    yield main
+    main.session.workspace.close()
+
+
+def test_import_with_errors_lists_each_cell_and_imports_nothing(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    before = window.session.workspace.load()
+    team = tmp_path / "team.xlsx"
+    write_team(generate(teams=1, seed=9, week=date(2026, 11, 23)), team)
+    import openpyxl
+
+    book = openpyxl.load_workbook(team)
+    sheet = book["Workers"]
+    fte_col = next(c.column for c in sheet[1] if c.value == "fte")
+    sheet.cell(row=3, column=fte_col, value=1.7)
+    book.save(team)
+    view = window.this_week_view
+    assert not view.import_path(team)
+    problems = view.problems
+    assert problems.rowCount() >= 1
+    located = [p for p in problems.rows if p.sheet == "Workers" and p.row == 3]
+    assert located and located[0].column == "fte"
+    assert not view.problems_box.isHidden()
+    assert window.session.workspace.load().children == before.children
+
+
+def test_import_of_a_valid_workbook_replaces_the_team(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    incoming = generate(teams=1, seed=9, week=date(2026, 11, 23))
+    team = tmp_path / "team.xlsx"
+    write_team(incoming, team)
+    monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *args, **kwargs: team)
+    window.actions_by_name["import"].trigger()
+    assert window.last_error == ""
+    held = {c.child_id for c in window.session.workspace.load().new_children()}
+    assert held == {c.child_id for c in incoming.new_children()}
+    assert window.this_week_view.model.rowCount() == len(incoming.new_children())
+    assert window.tabs.currentWidget() is window.this_week_view
+
+
+def test_settings_edit_restore_and_undo(window: MainWindow) -> None:
+    view = window.settings_view
+    row = view.model.row_of("court_cap")
+    index = view.proxy.mapFromSource(view.model.index(row, VALUE_COLUMN))
+    assert view.proxy.setData(index, "2", Qt.ItemDataRole.EditRole)
+    assert window.session.workspace.load().settings.court_cap == 2
+    assert view.restore_defaults()
+    assert window.session.workspace.load().settings.court_cap == 3
+    window.session.undo_stack.undo()
+    assert window.session.workspace.load().settings.court_cap == 2
+    assert not view.proxy.setData(index, "two", Qt.ItemDataRole.EditRole)
+    assert "Court cap" in window.last_error
+
+
+def test_refused_edit_shows_a_sentence_and_saves_nothing(window: MainWindow) -> None:
+    view = window.team_view
+    worker = window.session.data.workers[0]
+    column = next(i for i, c in enumerate(view.model.columns) if c.header == "FTE")
+    index = view.proxy.mapFromSource(view.model.index(0, column))
+    assert not view.proxy.setData(index, "0", Qt.ItemDataRole.EditRole)
+    assert not window.message_bar.isHidden()
+    assert worker.worker_id in window.last_error and "above 0" in window.last_error
+    assert window.session.workspace.load().worker(worker.worker_id) == worker
+    assert window.session.undo_stack.count() == 0
+
+
+def test_shortcuts_switch_views_and_focus_search(qtbot: QtBot, window: MainWindow) -> None:
+    window.activateWindow()
+    for number in (2, 6, 1):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == number - 1
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.team_view.search.edit.hasFocus()
+    shortcuts = {name: a.shortcut().toString() for name, a in window.actions_by_name.items()}
+    assert shortcuts["allocate"] == "Ctrl+R" and shortcuts["export"] == "Ctrl+E"
+    assert shortcuts["import"] == "Ctrl+I" and shortcuts["cancel"] == "Esc"
+
+
+def test_every_view_and_control_has_an_accessible_name(window: MainWindow) -> None:
+    from ui.qt import QComboBox, QLineEdit, QTableView
+
+    for view, name in window.views():
+        assert view.accessibleName() == name
+        for kind in (QTableView, QComboBox, QLineEdit):
+            for control in view.findChildren(kind):
+                if control.isVisibleTo(window) and control.parent() is not None:
+                    assert control.accessibleName(), f"{kind.__name__} in {name} has no name"
