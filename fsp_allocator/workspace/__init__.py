@@ -1,0 +1,38 @@
+"""The workspace store: the team's roster, cases, decisions, audit and load history.
+
+One SQLite file by default (in the user's data folder), or a shared PostgreSQL database,
+through SQLAlchemy 2 with versioned Alembic migrations. See docs/workspace.md.
+"""
+
+from __future__ import annotations
+
+from fsp_allocator.workspace.errors import (
+    AcceptConflict,
+    OverrideReasonRequired,
+    WorkspaceBusy,
+    WorkspaceError,
+)
+from fsp_allocator.workspace.opening import open_default_workspace, open_workspace
+from fsp_allocator.workspace.records import (
+    AcceptResult,
+    AuditEntry,
+    Decision,
+    ImportDiff,
+    LoadSnapshot,
+)
+from fsp_allocator.workspace.store import Workspace
+
+__all__ = [
+    "AcceptConflict",
+    "AcceptResult",
+    "AuditEntry",
+    "Decision",
+    "ImportDiff",
+    "LoadSnapshot",
+    "OverrideReasonRequired",
+    "Workspace",
+    "WorkspaceBusy",
+    "WorkspaceError",
+    "open_default_workspace",
+    "open_workspace",
+]

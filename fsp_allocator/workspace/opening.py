@@ -1,0 +1,71 @@
+"""Open a workspace: the default SQLite file, another file, or a database URL.
+
+The schema is created or migrated to this version's head; a first run of the default
+workspace fills it with the demo team, clearly marked as such.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+
+from fsp_allocator.paths import default_workspace_path
+from fsp_allocator.workspace.engine import (
+    DEFAULT_BUSY_TIMEOUT,
+    display_location,
+    make_engine,
+    translated_errors,
+)
+from fsp_allocator.workspace.errors import WorkspaceError
+from fsp_allocator.workspace.location import check_sqlite_place, resolve_target
+from fsp_allocator.workspace.schema import upgrade_to_head
+from fsp_allocator.workspace.store import Workspace
+
+DEMO_USER = "FSP Allocator (demo set-up)"
+
+
+def open_workspace(
+    target: str | Path | None = None,
+    *,
+    create: bool = True,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> Workspace:
+    """Open (creating or migrating the schema) the workspace at `target`.
+
+    None = the default file; a path = a SQLite file; a string with `://` = a SQLAlchemy
+    URL such as `postgresql+psycopg://user@server/db`. Raises WorkspaceError with a clear
+    message for a read-only place, a network share, a newer schema or a damaged file.
+    """
+    resolved = resolve_target(target)
+    if resolved.path is not None:
+        check_sqlite_place(resolved.path, create=create)
+    engine = make_engine(resolved, busy_timeout=busy_timeout)
+    try:
+        with translated_errors():
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+                conn.rollback()
+            upgrade_to_head(engine)
+    except WorkspaceError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        raise WorkspaceError(
+            f"The workspace at {display_location(resolved)} cannot be opened ({exc})."
+        ) from None
+    return Workspace(engine, resolved, display_location(resolved))
+
+
+def open_default_workspace() -> Workspace:
+    """The default workspace; on first run it is made as a DEMO workspace with the demo team."""
+    path = default_workspace_path()
+    first_run = not path.exists()
+    workspace = open_workspace(path)
+    if first_run:
+        from fsp_allocator.demo import generate
+
+        workspace.import_team(generate(teams=1, seed=1), user=DEMO_USER)
+        workspace.mark_demo(True)
+    return workspace
