@@ -6,7 +6,7 @@ views (signal `data_changed`) and every roster, case and settings edit is one un
 
 from __future__ import annotations
 
-import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -16,8 +16,6 @@ from fsp_allocator.workspace import AcceptResult, Workspace
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
 from ui.undo_commands import SavedEdit
-
-log = logging.getLogger(__name__)
 
 
 class WorkspaceSession(QObject):
@@ -110,8 +108,7 @@ class WorkspaceSession(QObject):
             lambda: self.workspace.save_settings(old, user),
         )
 
-    def _edit(self, text: str, do: object, undo: object) -> bool:
-        assert callable(do) and callable(undo)
+    def _edit(self, text: str, do: Callable[[], None], undo: Callable[[], None]) -> bool:
         try:
             do()
         except Exception as exc:  # the core's errors are sentences a manager can read

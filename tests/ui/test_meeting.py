@@ -125,7 +125,7 @@ def test_the_whole_meeting(
     # 2. add a new family through the case form
     lead = next(w.worker_id for w in session.data.workers if w.role.leads and w.worker_id != edited)
     add_family_through_the_form(monkeypatch, window, lead)
-    added = {c.child_id: c for c in workspace.load().children}["UI-NEW-1"]
+    added = next(c for c in workspace.load().children if c.child_id == "UI-NEW-1")
     assert added.is_new and added.family_id == "UI-FAM-1" and added.factors == ("3B", "17A")
     assert window.this_week_view.model.row_of("UI-NEW-1") >= 0
 
@@ -203,12 +203,12 @@ def test_cancel_during_allocate_returns_and_the_window_stays_usable(
 def test_window_layout_is_remembered(qtbot: QtBot, workspace_file: Path) -> None:
     first = create_window(open_default_workspace())
     qtbot.addWidget(first)
-    first.resize(900, 640)
+    first.resize(720, 520)  # within the offscreen screen (800 x 600)
     first.tabs.setCurrentIndex(4)
     first.close()
     first.session.workspace.close()
     second = create_window(open_default_workspace())
     qtbot.addWidget(second)
     assert second.tabs.currentIndex() == 4
-    assert (second.width(), second.height()) == (900, 640)
+    assert (second.width(), second.height()) == (720, 520)
     second.session.workspace.close()
