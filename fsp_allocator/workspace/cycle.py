@@ -1,0 +1,94 @@
+"""The weekly cycle on a workspace: import -> propose -> accept -> export.
+
+Used by the command line now and the desktop app next. Overrides are given per child or
+per family (`C12=W3` or `F5=W3`); reasons per family (a child id names its family).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.domain import ChildId, FamilyId, WorkerId
+from fsp_allocator.workbook.problems import ImportResult, WorkbookInvalid
+from fsp_allocator.workspace.accepting import proposal_children
+from fsp_allocator.workspace.errors import WorkspaceError
+from fsp_allocator.workspace.records import AcceptResult, ImportDiff
+from fsp_allocator.workspace.store import Workspace
+
+NOBODY = frozenset({"", "-", "none", "unallocated"})
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOutcome:
+    """What importing a workbook did: the diff, and the reader's result (with warnings)."""
+
+    diff: ImportDiff
+    reading: ImportResult
+
+
+def import_workbook(
+    workspace: Workspace, path: Path, *, week: date | None = None, user: str | None = None
+) -> ImportOutcome:
+    """Read and check the workbook, then upsert it; raises WorkbookInvalid with every problem."""
+    from fsp_allocator.workbook.reader import read_team
+
+    reading = read_team(Path(path), week=week)
+    if not reading.ok or reading.data is None:
+        raise WorkbookInvalid(reading.problems)
+    return ImportOutcome(workspace.import_team(reading.data, user), reading)
+
+
+def propose_pending(workspace: Workspace, config: Any = None) -> AllocationProposal:
+    """Run the engine on the workspace's current state and keep it as the pending proposal."""
+    from fsp_allocator.allocation.service import propose
+
+    data = workspace.load()
+    if not data.new_children():
+        raise WorkspaceError("There are no new children to allocate in the workspace.")
+    proposal = propose(data, config)
+    workspace.store_proposal(proposal)
+    return proposal
+
+
+def final_choice(
+    proposal: AllocationProposal, overrides: Mapping[str, str]
+) -> dict[ChildId, WorkerId | None]:
+    """The final worker per child from `CHILD_OR_FAMILY -> WORKER` overrides (blank = none)."""
+    children = proposal_children(proposal)
+    final: dict[ChildId, WorkerId | None] = {}
+    for key, worker in overrides.items():
+        chosen = None if worker.strip().lower() in NOBODY else WorkerId(worker.strip())
+        matched = [c for c, f in children.items() if key in (c, f)]
+        if not matched:
+            raise WorkspaceError(f"{key} is neither a new child nor a family in the proposal.")
+        for child_id in matched:
+            final[child_id] = chosen
+    return final
+
+
+def family_reasons(proposal: AllocationProposal, reasons: Mapping[str, str]) -> dict[FamilyId, str]:
+    """Reasons per family; a key naming a child counts for the child's family."""
+    children = proposal_children(proposal)
+    return {
+        FamilyId(children.get(ChildId(key), FamilyId(key))): text for key, text in reasons.items()
+    }
+
+
+def accept_pending(
+    workspace: Workspace,
+    overrides: Mapping[str, str],
+    reasons: Mapping[str, str],
+    user: str | None = None,
+) -> AcceptResult:
+    """Accept the pending proposal with the manager's overrides and reasons."""
+    proposal = workspace.pending_proposal()
+    if proposal is None:
+        raise WorkspaceError("There is no pending proposal: run `propose` first.")
+    return workspace.accept(
+        proposal, final_choice(proposal, overrides), family_reasons(proposal, reasons), user
+    )
