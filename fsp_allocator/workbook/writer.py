@@ -9,7 +9,9 @@ the contract's columns.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -20,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from fsp_allocator.domain import Child, TeamData, Worker
 from fsp_allocator.safe_write import atomic_path
 from fsp_allocator.settings import normalise_key, settings_rows
-from fsp_allocator.workbook.safe_cells import CellValue, set_text, set_value
+from fsp_allocator.workbook.safe_cells import CellValue, looks_like_formula, set_text, set_value
 
 WORKERS_SHEET = "Workers"
 CASES_SHEET = "Cases"
@@ -127,10 +129,10 @@ def extra_headers(columns: Sequence[str], records: Iterable[Worker | Child]) -> 
     return list(headers)
 
 
-def setting_value(key: str, text: str, data: TeamData) -> CellValue:
+def setting_value(key: str, text: str) -> CellValue:
     """A Settings value as the cell type a manager expects: the week a date, numbers numbers."""
     if key == "week":
-        return data.settings.week
+        return date.fromisoformat(text)
     try:
         number = float(text)
     except ValueError:
@@ -185,7 +187,7 @@ def build_workbook(data: TeamData, *, settings_only_changed: bool = False) -> Wo
         book.create_sheet(SETTINGS_SHEET),
         SETTINGS_COLUMNS,
         (
-            [key, setting_value(key, text, data)]
+            [key, setting_value(key, text)]
             for key, text in settings_rows(data.settings, only_changed=settings_only_changed)
         ),
     )
@@ -201,3 +203,44 @@ def write_team(data: TeamData, path: Path, *, settings_only_changed: bool = Fals
     book = build_workbook(data, settings_only_changed=settings_only_changed)
     with atomic_path(Path(path)) as tmp:
         book.save(tmp)
+
+
+def csv_text(value: CellValue) -> str:
+    """A CSV field: dates ISO, blanks empty, and formula-like text behind a `'` guard.
+
+    A CSV file cannot mark a field as text, and Excel runs `=...` when it opens one, so such
+    text is written as `'=...` (the OWASP advice); the workbook form keeps text exactly.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    return f"'{text}" if isinstance(value, str) and looks_like_formula(text) else text
+
+
+def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[list[CellValue]]) -> None:
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(headers)
+        writer.writerows([csv_text(v) for v in row] for row in rows)
+
+
+def write_team_csv(data: TeamData, folder: Path, *, settings_only_changed: bool = False) -> None:
+    """Write `data` as `Workers.csv`, `Cases.csv` and `Settings.csv` (UTF-8) in `folder`."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    worker_extra = extra_headers(WORKER_COLUMNS, data.workers)
+    _write_csv(
+        folder / f"{WORKERS_SHEET}.csv",
+        [*WORKER_COLUMNS, *worker_extra],
+        (worker_row(w) + [w.extra.get(h) for h in worker_extra] for w in data.workers),
+    )
+    case_extra = extra_headers(CASE_COLUMNS, data.children)
+    _write_csv(
+        folder / f"{CASES_SHEET}.csv",
+        [*CASE_COLUMNS, *case_extra],
+        (case_row(c) + [c.extra.get(h) for h in case_extra] for c in data.children),
+    )
+    rows = settings_rows(data.settings, only_changed=settings_only_changed)
+    _write_csv(folder / f"{SETTINGS_SHEET}.csv", SETTINGS_COLUMNS, ([k, v] for k, v in rows))

@@ -1,0 +1,86 @@
+"""`fsp-allocator demo --out team.xlsx [--teams N] [--seed S] [--week YYYY-MM-DD] [--csv]`.
+
+Writes a realistic, plainly invented team workbook (one team, or 17 for a county) that
+the other commands and the app can read straight away: a safe way to try the tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fsp_allocator.cli.errors import UserError
+from fsp_allocator.demo import COUNTY_TEAMS, generate
+from fsp_allocator.workbook.writer import write_team, write_team_csv
+
+MAX_TEAMS = 1000
+
+
+def register(subparsers: Any) -> None:
+    """Add the `demo` parser."""
+    parser = subparsers.add_parser(
+        "demo",
+        help="write a realistic demo team workbook",
+        description="Write a demo team workbook of invented workers and children (ids only). "
+        f"The same --seed always gives the same workbook. --teams {COUNTY_TEAMS} makes a county.",
+    )
+    parser.add_argument("--out", type=Path, required=True, help="the workbook (.xlsx) to write")
+    parser.add_argument("--teams", type=_teams, default=1, help="how many teams (default 1)")
+    parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
+    parser.add_argument(
+        "--week",
+        type=_week,
+        default=None,
+        help="the allocation date YYYY-MM-DD (default: this week's Monday)",
+    )
+    parser.add_argument(
+        "--csv",
+        action="store_true",
+        help="write Workers.csv, Cases.csv and Settings.csv into the folder --out instead",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _teams(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not 1 <= number <= MAX_TEAMS:
+        raise argparse.ArgumentTypeError(f"give between 1 and {MAX_TEAMS} teams")
+    return number
+
+
+def _week(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Generate the demo and write it; prints one line saying what was written."""
+    out: Path = args.out
+    if args.csv and out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file; with --csv give a folder to write the CSV files in")
+    if not args.csv and out.is_dir():
+        raise UserError(f"{out} is a folder; give the name of the .xlsx workbook to write")
+    if not args.csv and out.suffix.lower() != ".xlsx":
+        raise UserError(f"{out} should end in .xlsx (or add --csv to write CSV files)")
+    data = generate(teams=args.teams, seed=args.seed, week=args.week)
+    try:
+        if args.csv:
+            write_team_csv(data, out)
+        else:
+            write_team(data, out)
+    except PermissionError:
+        raise UserError(f"{out} could not be written: is it open in Excel?") from None
+    teams = len(data.teams())
+    print(
+        f"Wrote {out}: {teams} team{'s' if teams != 1 else ''}, {len(data.workers)} workers, "
+        f"{len(data.open_children())} open cases and {len(data.new_children())} new children "
+        f"to allocate for the week of {data.settings.week.isoformat()}."
+    )
+    return 0
