@@ -11,7 +11,6 @@ from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker
-from fsp_allocator.result.excel_writer import write_excel
 from fsp_allocator.workspace import AcceptResult, Workspace
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
@@ -160,6 +159,8 @@ class WorkspaceSession(QObject):
 
     def export_allocation(self, path: Path) -> None:
         """Write the allocation sheet (the result workbook) to `path`."""
+        from fsp_allocator.result.excel_writer import write_excel  # openpyxl: only when needed
+
         proposal = self.exportable()
         if proposal is None:
             raise ValueError("There is no allocation to export yet: allocate first.")
