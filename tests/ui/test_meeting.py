@@ -164,6 +164,7 @@ def test_the_whole_meeting(
     assert all(d.manager_reason == REASON for d in decisions)
     assert window.history_view.decisions.rowCount() >= len(final)
     assert workspace.workload_history()
+    assert window.workload_view.trend_view.chart().series()  # the accepted week is a point
 
     # 5. export through the (replaced) save dialog
     out = tmp_path / "allocation.xlsx"

@@ -113,3 +113,23 @@ def test_every_view_and_control_has_an_accessible_name(window: MainWindow) -> No
             for control in view.findChildren(kind):
                 if control.isVisibleTo(window) and control.parent() is not None:
                     assert control.accessibleName(), f"{kind.__name__} in {name} has no name"
+
+
+def test_workload_bars_show_each_load_in_its_excel_band(window: MainWindow) -> None:
+    from fsp_allocator.result.load_bands import band
+    from fsp_allocator.weighting import worker_loads
+    from ui.qt import QStackedBarSeries
+
+    view = window.workload_view
+    data = window.session.data
+    leads = [w for w in data.workers if w.role.leads and w.team == view.team.currentText()]
+    loads = worker_loads(data)
+    series = next(s for s in view.load_view.chart().series() if isinstance(s, QStackedBarSeries))
+    sets = {s.label(): s for s in series.barSets()}
+    assert len(leads) > 3
+    for i, worker in enumerate(leads):
+        percent = loads[worker.worker_id].ratio * 100
+        expected = band(loads[worker.worker_id].ratio).value.capitalize()
+        assert sets[expected].at(i) == pytest.approx(percent)
+        assert sum(s.at(i) for s in sets.values()) == pytest.approx(percent)
+    assert "none yet" in view.trend_view.chart().title()

@@ -38,15 +38,36 @@ from ui.qt import (
 from ui.session import WorkspaceSession
 
 
-def _chart(title: str) -> tuple[QChart, QChartView]:
+def _chart_view(title: str) -> QChartView:
+    view = QChartView()
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setAccessibleName(title)
+    _fresh_chart(view, title)
+    return view
+
+
+def _fresh_chart(view: QChartView, title: str) -> QChart:
+    """A new, empty chart on `view` (the old one is deleted: no stale axes are painted)."""
+    old = view.chart()
     chart = QChart()
     chart.setTitle(title)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setAccessibleName(title)
-    return chart, view
+    view.setChart(chart)
+    if old is not None:
+        old.deleteLater()
+    return chart
+
+
+def _percent_axis(top: float) -> QValueAxis:
+    """0% up to a round 25% step above `top`, ticks every 25%."""
+    axis = QValueAxis()
+    axis.setRange(0, 25 * (int(max(125.0, top + 5)) // 25 + 1))
+    axis.setLabelFormat("%d%%")
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(0)
+    axis.setTickInterval(25)
+    return axis
 
 
 def _reference_line(chart: QChart, y_axis: QValueAxis, count: int, level: float) -> None:
@@ -78,6 +99,11 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}." if len(parts) > 1 else name
 
 
+LOAD_TITLE = "Load against capacity"
+COURT_TITLE = "Court load (families in PLO or court)"
+TREND_TITLE = "Load over past weeks"
+
+
 class WorkloadView(QWidget):
     """Three QtCharts: load %, court load against cap, and load % over past weeks."""
 
@@ -93,9 +119,9 @@ class WorkloadView(QWidget):
         top.addWidget(self.team)
         self.caption = QLabel("", self)
         top.addWidget(self.caption, 1)
-        self.load_chart, load_view = _chart("Load against capacity")
-        self.court_chart, court_view = _chart("Court load (families in PLO or court)")
-        self.trend_chart, trend_view = _chart("Load over past weeks")
+        self.load_view = load_view = _chart_view(LOAD_TITLE)
+        self.court_view = court_view = _chart_view(COURT_TITLE)
+        self.trend_view = trend_view = _chart_view(TREND_TITLE)
         bars = QSplitter(Qt.Orientation.Horizontal, self)
         bars.addWidget(load_view)
         bars.addWidget(court_view)
@@ -143,10 +169,7 @@ class WorkloadView(QWidget):
         self._draw_trend(data, team)
 
     def _draw_load(self, names: list[str], percents: list[float]) -> None:
-        chart = self.load_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = _fresh_chart(self.load_view, LOAD_TITLE)
         series = QStackedBarSeries()
         for level in LoadBand:
             bar_set = QBarSet(level.value.capitalize())
@@ -158,12 +181,7 @@ class WorkloadView(QWidget):
         x_axis = QBarCategoryAxis()
         x_axis.append(names)
         x_axis.setLabelsAngle(-45)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 25 * (int(max([125.0, *[p + 5 for p in percents]]) // 25) + 1))
-        y_axis.setLabelFormat("%d%%")
-        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        y_axis.setTickAnchor(0)
-        y_axis.setTickInterval(25)
+        y_axis = _percent_axis(max([0.0, *percents]))
         y_axis.setTitleText("Load as % of capacity")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -172,10 +190,7 @@ class WorkloadView(QWidget):
         _reference_line(chart, y_axis, max(1, len(names)), 100.0)
 
     def _draw_court(self, names: list[str], court: list[int], caps: list[int]) -> None:
-        chart = self.court_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = _fresh_chart(self.court_view, COURT_TITLE)
         series = QBarSeries()
         held, cap = QBarSet("Court families"), QBarSet("Court cap")
         held.setColor(QColor("#2F5597"))
@@ -199,10 +214,7 @@ class WorkloadView(QWidget):
         series.attachAxis(y_axis)
 
     def _draw_trend(self, data: TeamData, team: str) -> None:
-        chart = self.trend_chart
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
+        chart = _fresh_chart(self.trend_view, TREND_TITLE)
         snapshots = self.session.workspace.workload_history(team=team) if team else []
         names: dict[str, str] = {w.worker_id: w.name for w in data.workers}
         lead_ids = {w.worker_id for w in data.workers if w.role.leads}
@@ -218,16 +230,17 @@ class WorkloadView(QWidget):
         )
         if not points:
             return
-        x_axis, y_axis = QDateTimeAxis(), QValueAxis()
+        top = max(v for series in points.values() for v in series.values())
+        x_axis, y_axis = QDateTimeAxis(), _percent_axis(top)
         x_axis.setFormat("dd MMM")
-        y_axis.setLabelFormat("%d%%")
+        y_axis.setTitleText("Load as % of capacity")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         all_days = [d for series in points.values() for d in series]
-        top = max(v for series in points.values() for v in series.values())
         for worker_id, series_points in points.items():
             line = QLineSeries()
             line.setName(names.get(worker_id, worker_id))
+            line.setPointsVisible(True)
             for when, value in sorted(series_points.items()):
                 line.append(when.timestamp() * 1000, value)
             chart.addSeries(line)
@@ -237,4 +250,3 @@ class WorkloadView(QWidget):
         if first == last:
             first, last = first - timedelta(days=7), last + timedelta(days=7)
         x_axis.setRange(_qt_time(first), _qt_time(last))
-        y_axis.setRange(0, max(130.0, top + 10))
