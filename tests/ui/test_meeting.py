@@ -213,3 +213,35 @@ def test_window_layout_is_remembered(qtbot: QtBot, workspace_file: Path) -> None
     assert second.tabs.currentIndex() == 4
     assert (second.width(), second.height()) == (720, 520)
     second.session.workspace.close()
+
+
+def select_family(window: MainWindow, family_id: FamilyId) -> None:
+    view = window.allocate_view
+    index = view.proxy.mapFromSource(view.model.index(view.model.row_of(family_id), 0))
+    view.table.setCurrentIndex(index)
+
+
+def test_pin_then_reoptimise_and_ask_why_not(qtbot: QtBot, window: MainWindow) -> None:
+    from fsp_allocator.allocation.why_not import why_not
+
+    allocate(qtbot, window)
+    family, proposed, chosen = choose_other_worker(window)
+    select_family(window, family)
+    assert window.allocate_view.pin_selected()
+    pinned = [c for c in window.session.workspace.load().children if c.family_id == family]
+    assert pinned and all(c.pin_worker_id == chosen for c in pinned)
+    with qtbot.waitSignal(window.runner.finished, timeout=SOLVE_TIMEOUT_MS):
+        window.allocate_view.buttons["reoptimise"].click()
+    review = window.session.review
+    assert review is not None
+    assert review.row(family).proposed_worker_id == chosen  # the pin is now the proposal
+    assert review.overridden() == []
+    # "why not <the worker first proposed>?" is answered by the engine, off the UI thread
+    select_family(window, family)
+    combo = window.allocate_view.why_worker
+    combo.setCurrentIndex(combo.findData(proposed))
+    assert combo.currentData() == proposed
+    with qtbot.waitSignal(window.runner.finished, timeout=SOLVE_TIMEOUT_MS):
+        window.allocate_view.buttons["why_not"].click()
+    expected = why_not(review.data, review.proposal, family, proposed)
+    assert window.allocate_view.why_answer.text().startswith(expected.summary)

@@ -9,6 +9,7 @@ the family's new children in the workspace (so they show in This week and can be
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import FamilyId, WorkerId
@@ -32,6 +33,9 @@ from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.table_widgets import SearchBar, fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
+
+if TYPE_CHECKING:
+    from fsp_allocator.allocation.why_not import WhyNot
 
 
 def progress_text(report: Progress) -> str:
@@ -231,7 +235,7 @@ class AllocateView(QWidget):
 
     def allocate(self) -> bool:
         """Start the engine on the current workspace data in the background."""
-        from fsp_allocator.allocation.service import propose
+        from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
 
         data = self.session.data
         if not data.new_children():
@@ -258,10 +262,13 @@ class AllocateView(QWidget):
                 + (" (cancelled)" if result.cancelled else "")
             )
             self.session.set_proposal(result)
-        elif result is not None and hasattr(result, "summary"):
-            self.progress_label.setText("")
-            details = "\n".join(f"• {d}" for d in getattr(result, "details", ()))
-            self.why_answer.setText(f"{result.summary}\n{details}".strip())
+        elif self.runner.name == "why-not":
+            self._show_why_not(result)  # type: ignore[arg-type]
+
+    def _show_why_not(self, result: WhyNot) -> None:
+        self.progress_label.setText("")
+        details = "\n".join(f"• {d}" for d in result.details)
+        self.why_answer.setText(f"{result.summary}\n{details}".strip())
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
