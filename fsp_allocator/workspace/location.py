@@ -35,9 +35,14 @@ class Target:
 
 
 def resolve_target(target: str | Path | None) -> Target:
-    """None = the default file; a path = a SQLite file; a string with `://` = a URL."""
+    """None = the default; a path = a SQLite file; a string with `://` = a URL.
+
+    The default is `FSP_ALLOCATOR_WORKSPACE` when set (a file path, or a URL naming a shared
+    server), else the SQLite file in the user's data folder.
+    """
     if target is None:
-        target = default_workspace_path()
+        setting = os.environ.get("FSP_ALLOCATOR_WORKSPACE", "")
+        target = setting if "://" in setting else default_workspace_path()
     if isinstance(target, str) and "://" in target:
         if target.startswith("sqlite"):
             raw = target.split("///", 1)[1] if "///" in target else ""

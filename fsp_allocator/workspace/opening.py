@@ -6,6 +6,7 @@ workspace fills it with the demo team, clearly marked as such.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import text
@@ -60,6 +61,8 @@ def open_workspace(
 
 def open_default_workspace() -> Workspace:
     """The default workspace; on first run it is made as a DEMO workspace with the demo team."""
+    if "://" in os.environ.get("FSP_ALLOCATOR_WORKSPACE", ""):
+        return open_workspace(None)  # a shared server: never filled with demo data
     path = default_workspace_path()
     first_run = not path.exists()
     workspace = open_workspace(path)

@@ -63,3 +63,24 @@ def test_a_missing_workspace_is_not_created_when_asked_not_to(tmp_path: Path) ->
     with pytest.raises(WorkspaceError, match="There is no workspace"):
         open_workspace(tmp_path / "none.sqlite", create=False)
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_an_unreachable_server_is_one_clear_sentence() -> None:
+    with pytest.raises(WorkspaceError, match="cannot be reached"):
+        open_workspace("postgresql+psycopg://nobody@127.0.0.1:1/none")
+
+
+@pytest.mark.postgres
+def test_a_url_setting_names_the_shared_default(
+    pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FSP_ALLOCATOR_WORKSPACE", pg_url)
+    from fsp_allocator.workspace import open_default_workspace
+
+    workspace = open_default_workspace()
+    try:
+        assert workspace.location.startswith("postgresql+psycopg://")
+        assert not workspace.is_demo
+        assert workspace.load().children == ()
+    finally:
+        workspace.close()
