@@ -14,9 +14,9 @@ import argparse
 import os
 import platform
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 
 from fsp_allocator.allocation.assemble import assemble
 from fsp_allocator.allocation.instance_builder import prepare
@@ -24,7 +24,7 @@ from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.allocation.service import propose
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
-from solver import Solution, SolverConfig
+from solver import Solution, SolverConfig, SolveStatus
 
 WEEK = date(2026, 11, 23)
 SEED = 1
@@ -94,10 +94,12 @@ def run_greedy(data: TeamData) -> Row:
     """The baseline: the greedy least-loaded plan per team, through the same assembly."""
     from solver.greedy import greedy_plan
 
-    plan: Callable[..., Solution] = greedy_plan
     started = time.perf_counter()
     prep = prepare(data)
-    solutions = {t.team: plan(t.instance) for t in prep.teams}
+    solutions = {
+        t.team: Solution(SolveStatus.FEASIBLE, MappingProxyType(greedy_plan(t.instance)))
+        for t in prep.teams
+    }
     proposal = assemble(data, prep, solutions, 0.0)
     return row("Greedy least-loaded", proposal, time.perf_counter() - started)
 

@@ -94,11 +94,11 @@ def why_not(
     if solution.status in (SolveStatus.INFEASIBLE_INPUT, SolveStatus.TIMEOUT_NO_SOLUTION) or (
         solution.assignment.get(family_id) != worker_id
     ):
-        return WhyNot(
-            False,
-            f"Not possible. {worker.name} cannot take this family without breaking a hard rule "
-            "for another family already fixed to them (a pin or their own open family).",
+        message = getattr(solution, "message", None) or (
+            f"{worker.name} cannot take this family without breaking a hard rule for another "
+            "family already fixed to them (a pin or their own open family)."
         )
+        return WhyNot(False, f"Not possible. {message}")
     single = Preparation((team,), (), prep.loads)
     alternative = assemble(data, single, MappingProxyType({team.team: solution}), 0.0)
     phrases = cost_phrases(figures(proposal, team), figures(alternative, team))
