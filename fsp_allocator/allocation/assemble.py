@@ -104,6 +104,10 @@ def assemble(
     available = {
         w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
     }
+    adults_by_team: dict[str | None, list[Worker]] = {}
+    for w in data.workers:
+        if w.role.is_adult_practitioner:
+            adults_by_team.setdefault(w.team, []).append(w)
     allocated: dict[ChildId, ChildAllocation] = {}
     unallocated: dict[ChildId, UnallocatedChild] = {}
     no_plan = {
@@ -125,9 +129,7 @@ def assemble(
                 )
             continue
         lead = index[lead_id]
-        team_adults: list[Worker] = [
-            w for w in data.workers if w.role.is_adult_practitioner and w.team == plan.team
-        ]
+        team_adults = adults_by_team.get(plan.team, [])
         reasons = lead_reasons(plan, lead, before, after, caps[lead_id])
         reasons += adult_reasons(plan, adults[fid], index, after, team_adults, available)
         known = {plan.unit.previous_worker, *plan.family.lead_worker_ids}
