@@ -11,10 +11,15 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from types import MappingProxyType
 
 from fsp_allocator.allocation.eligibility import family_team, ineligibility
+from fsp_allocator.allocation.family_facts import (
+    match_score,
+    pin_of,
+    previous_worker,
+    referral_ranks,
+)
 from fsp_allocator.domain import (
     STAGE_URGENCY,
     ChildId,
@@ -92,43 +97,6 @@ def _adult_worker(worker: Worker, data: TeamData, load: WorkerLoad) -> AdultWork
         families=load.families,
         available=worker.is_available_on(week) and worker.accepting,
     )
-
-
-def _referral_ranks(families: list[Family], week: date) -> dict[FamilyId, int]:
-    """0 for the oldest referral; ties share a rank; a missing date counts as the week."""
-    oldest = {f.family_id: min((c.referral_date or week) for c in f.new_children) for f in families}
-    order = sorted(set(oldest.values()))
-    return {fid: order.index(day) for fid, day in oldest.items()}
-
-
-def _words(items: tuple[str, ...]) -> set[str]:
-    return {item.strip().casefold() for item in items if item.strip()}
-
-
-def match_score(family: Family, worker: Worker) -> int:
-    """Aim 4: the family's needs met by the worker's skills, plus 1 for the same locality."""
-    needs = _words(tuple(n for c in family.new_children for n in c.needs))
-    score = len(needs & _words(worker.skills))
-    localities = _words(tuple(c.locality for c in family.new_children if c.locality))
-    if worker.locality and worker.locality.strip().casefold() in localities:
-        score += 1
-    return score
-
-
-def previous_worker(family: Family) -> WorkerId | None:
-    """The worker already known to the family: any sibling's `previous_worker_id`."""
-    for child in family.new_children + family.open_children:
-        if child.previous_worker_id:
-            return child.previous_worker_id
-    return None
-
-
-def pin_of(family: Family) -> WorkerId | None:
-    """The manager's pin for the family (the importer refuses two different pins)."""
-    for child in family.children:
-        if child.pin_worker_id:
-            return child.pin_worker_id
-    return None
 
 
 def _name(index: Mapping[WorkerId, Worker], worker_id: WorkerId) -> str:
@@ -264,7 +232,7 @@ def prepare(data: TeamData) -> Preparation:
             by_team.setdefault(worker.team, []).append(worker)
     everyone = [w for w in data.workers if w.role.leads]
     pending = [f for f in data.families() if f.new_children]
-    ranks = _referral_ranks(pending, data.settings.week)
+    ranks = referral_ranks(pending, data.settings.week)
     warnings: dict[TeamName | None, list[str]] = {}
     plans: dict[TeamName | None, list[FamilyPlan]] = {}
     for family in pending:
