@@ -6,16 +6,17 @@ variables: what is said is what the figures show. Workers are named; children ne
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
-from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan
+from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan, to_units
 from fsp_allocator.domain import ROLE_LABELS, Role, Settings, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad
+from solver import SCALE
 
-# The solver's rule names where a reason corresponds to one (shown beside the sentence).
-RULE_COURT_CAP = "Court cap"
+# The solver's rule names (solver/rules/) where a reason corresponds to one.
+RULE_COURT_CAP = "Court cap reached"
 RULE_LOAD_CEILING = "Load ceiling"
-RULE_CONTINUITY = "Kept with the known worker"
 
 
 def percent(ratio: float) -> str:
@@ -132,6 +133,33 @@ def adult_reasons(
     return sentences
 
 
+def cap_block(
+    worker: Worker,
+    plan: FamilyPlan,
+    after: WorkerLoad,
+    cap: int,
+    settings: Settings,
+) -> tuple[str, str] | None:
+    """The cap (the solver's rule name) that stops an eligible worker taking the family on
+    top of `after`, with the sentence that says so; None when no cap stops them.
+
+    The load ceiling is judged in hundredths, exactly as the solver judges it.
+    """
+    name = worker.name
+    if after.court >= cap:
+        return RULE_COURT_CAP, f"{name} is at the court cap ({after.court} of {cap})."
+    if plan.unit.court and after.court + 1 > cap:
+        return RULE_COURT_CAP, f"{name} would go over the court cap ({after.court + 1} of {cap})."
+    ceiling = settings.max_load_ratio
+    new_units = to_units(after.load) + plan.unit.weight
+    if after.capacity > 0 and new_units > math.floor(after.capacity * ceiling * SCALE + 1e-6):
+        ratio = new_units / to_units(after.capacity)
+        return RULE_LOAD_CEILING, (
+            f"{name} would go to {percent(ratio)} of capacity; the ceiling is {percent(ceiling)}."
+        )
+    return None
+
+
 def cap_reason(
     worker: Worker,
     plan: FamilyPlan,
@@ -140,19 +168,8 @@ def cap_reason(
     settings: Settings,
 ) -> str | None:
     """Why an eligible worker could not take the family on top of this week's plan, or None."""
-    name = worker.name
-    if after.court >= cap:
-        return f"{name} is at the court cap ({after.court} of {cap})."
-    if plan.unit.court and after.court + 1 > cap:
-        return f"{name} would go over the court cap ({after.court + 1} of {cap})."
-    new_load = after.load + plan.unit.weight / 100
-    ceiling = settings.max_load_ratio
-    if after.capacity > 0 and new_load > after.capacity * ceiling + 1e-9:
-        return (
-            f"{name} would go to {percent(new_load / after.capacity)} of capacity; "
-            f"the ceiling is {percent(ceiling)}."
-        )
-    return None
+    block = cap_block(worker, plan, after, cap, settings)
+    return block[1] if block else None
 
 
 def unallocated_reason(

@@ -22,7 +22,7 @@ from fsp_allocator.allocation.instance_builder import (
     prepare,
 )
 from fsp_allocator.allocation.proposal import AllocationProposal
-from fsp_allocator.allocation.reasons import cap_reason
+from fsp_allocator.allocation.reasons import cap_block
 from fsp_allocator.allocation.service import solve_team
 from fsp_allocator.domain import FamilyId, TeamData, Worker, WorkerId
 from fsp_allocator.weighting import capacity, court_cap
@@ -64,8 +64,10 @@ def _blocked(data: TeamData, prep: Preparation, plan: FamilyPlan, worker: Worker
             return f"The family's other children are with {fixed_name}, so the new ones join them."
     if fixed == wid:
         return None
-    before = prep.loads[wid]
-    return cap_reason(worker, plan, before, court_cap(worker, data.settings), data.settings)
+    block = cap_block(
+        worker, plan, prep.loads[wid], court_cap(worker, data.settings), data.settings
+    )
+    return f"{block[0]}: {block[1]}" if block else None
 
 
 def why_not(
