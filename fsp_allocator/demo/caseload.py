@@ -15,7 +15,7 @@ from datetime import timedelta
 from fsp_allocator.demo.context import TeamContext
 from fsp_allocator.demo.families import FamilyDraw, draw_family, family_size
 from fsp_allocator.demo.proportions import stage_choices
-from fsp_allocator.domain import Child, FamilyId, Role, Stage, Worker, WorkerId
+from fsp_allocator.domain import Child, ChildId, FamilyId, Role, Stage, Worker, WorkerId
 from fsp_allocator.factors import trio_roles
 from fsp_allocator.weighting import capacity, own_weight
 
@@ -40,8 +40,8 @@ def _court_plan(workers: Sequence[Worker], ctx: TeamContext) -> list[int]:
     return plan
 
 
-def _family_children(draw: FamilyDraw, worker: Worker, ctx: TeamContext, size: int) -> list[Child]:
-    family_id = ctx.next_family_id()
+def _draft_family(draw: FamilyDraw, worker: Worker, ctx: TeamContext, size: int) -> list[Child]:
+    """The family's children without ids yet: ids are given only to families kept."""
     if draw.stage is Stage.ASSESSMENT:
         referred = ctx.week - timedelta(days=ctx.rng.randint(7, 45))
     else:
@@ -51,8 +51,8 @@ def _family_children(draw: FamilyDraw, worker: Worker, ctx: TeamContext, size: i
         complexity = ctx.rng.choice((2.0, 2.5, 3.0))
     return [
         Child(
-            child_id=ctx.next_child_id(),
-            family_id=family_id,
+            child_id=ChildId(""),
+            family_id=FamilyId(""),
             stage=draw.stage,
             worker_id=worker.worker_id,
             factors=draw.factors_of(position),
@@ -63,6 +63,11 @@ def _family_children(draw: FamilyDraw, worker: Worker, ctx: TeamContext, size: i
         )
         for position in range(size)
     ]
+
+
+def _with_ids(family: list[Child], ctx: TeamContext) -> list[Child]:
+    family_id = ctx.next_family_id()
+    return [replace(c, child_id=ctx.next_child_id(), family_id=family_id) for c in family]
 
 
 def _family_load(children: Sequence[Child], ctx: TeamContext) -> float:
@@ -82,18 +87,18 @@ def worker_caseload(worker: Worker, court: int, ctx: TeamContext) -> list[Child]
         in_court = rng.random() < p.court_share_in_proceedings
         stage = Stage.COURT if in_court else Stage.PLO
         size = family_size(p, rng)
-        family = _family_children(draw_family(stage, size, ctx.patches, p, rng), worker, ctx, size)
-        held += family
+        family = _draft_family(draw_family(stage, size, ctx.patches, p, rng), worker, ctx, size)
+        held += _with_ids(family, ctx)
         load += _family_load(family, ctx)
     stages, weights = stage_choices(p.open_stage_weights)
     while True:
         stage = rng.choices(stages, weights)[0]
         size = family_size(p, rng)
-        family = _family_children(draw_family(stage, size, ctx.patches, p, rng), worker, ctx, size)
+        family = _draft_family(draw_family(stage, size, ctx.patches, p, rng), worker, ctx, size)
         family_load = _family_load(family, ctx)
         if load + family_load / 2 > target:
             return held  # the family would overshoot the drawn load: stop near the target
-        held += family
+        held += _with_ids(family, ctx)
         load += family_load
 
 

@@ -160,3 +160,13 @@ def test_demo_written_and_read_back_has_no_errors(tmp_path: Path, teams: int) ->
     assert result.data is not None
     assert result.data.children == data.children
     assert result.data.workers == data.workers
+
+
+def test_ids_are_numbered_without_gaps_in_each_team() -> None:
+    data = county()
+    for index, team in enumerate(data.teams(), start=1):
+        code = f"T{index:02d}"
+        kids = [c for c in data.children if c.team == team]
+        assert [c.child_id for c in kids] == [f"{code}-C{i:04d}" for i in range(1, len(kids) + 1)]
+        family_ids = list(dict.fromkeys(c.family_id for c in kids))
+        assert family_ids == [f"{code}-F{i:03d}" for i in range(1, len(family_ids) + 1)]
