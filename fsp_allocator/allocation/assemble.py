@@ -121,7 +121,7 @@ def assemble(
             reason = (
                 NO_PLAN_IN_TIME
                 if plan.team in no_plan
-                else unallocated_reason(plan, index, after, caps, settings)
+                else unallocated_reason(plan, index, after, caps, settings, before)
             )
             for child in plan.family.new_children:
                 unallocated[child.child_id] = UnallocatedChild(

@@ -139,15 +139,19 @@ def cap_block(
     after: WorkerLoad,
     cap: int,
     settings: Settings,
+    court_before: int | None = None,
 ) -> tuple[str, str] | None:
     """The cap (the solver's rule name) that stops an eligible worker taking the family on
     top of `after`, with the sentence that says so; None when no cap stops them.
 
-    The load ceiling is judged in hundredths, exactly as the solver judges it.
+    Rule 5 bars any new family from a worker whose court load was at the cap before the
+    week (`court_before`, default `after.court`); the load ceiling is judged in hundredths,
+    exactly as the solver judges it.
     """
     name = worker.name
-    if after.court >= cap:
-        return RULE_COURT_CAP, f"{name} is at the court cap ({after.court} of {cap})."
+    held = after.court if court_before is None else court_before
+    if held >= cap:
+        return RULE_COURT_CAP, f"{name} is at the court cap ({held} of {cap})."
     if plan.unit.court and after.court + 1 > cap:
         return RULE_COURT_CAP, f"{name} would go over the court cap ({after.court + 1} of {cap})."
     ceiling = settings.max_load_ratio
@@ -166,9 +170,10 @@ def cap_reason(
     after: WorkerLoad,
     cap: int,
     settings: Settings,
+    court_before: int | None = None,
 ) -> str | None:
     """Why an eligible worker could not take the family on top of this week's plan, or None."""
-    block = cap_block(worker, plan, after, cap, settings)
+    block = cap_block(worker, plan, after, cap, settings, court_before)
     return block[1] if block else None
 
 
@@ -178,13 +183,15 @@ def unallocated_reason(
     after: Mapping[WorkerId, WorkerLoad],
     caps: Mapping[WorkerId, int],
     settings: Settings,
+    before: Mapping[WorkerId, WorkerLoad] | None = None,
 ) -> str:
     """Why no one could take the family: each worker of its team, and what stopped them."""
     if plan.team is None:
         return "The family's team is not known, so it cannot be placed within a team."
     lines: list[str] = []
     for wid in map(WorkerId, plan.unit.eligible):
-        why = cap_reason(index[wid], plan, after[wid], caps[wid], settings)
+        held = before[wid].court if before is not None else None
+        why = cap_reason(index[wid], plan, after[wid], caps[wid], settings, held)
         lines.append(
             why
             or f"{index[wid].name} had room, but taking this family would have left a more "
