@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from fsp_allocator.paths import resource_path
 from fsp_allocator.safe_write import atomic_path
-from fsp_allocator.settings import default_settings, settings_rows
+from fsp_allocator.settings import SCALAR_SETTINGS, default_settings, settings_rows
 from fsp_allocator.workbook.safe_cells import set_text
 from fsp_allocator.workbook.writer import (
     CASE_COLUMNS,
@@ -154,6 +154,53 @@ def _about_rows() -> list[list[str | None]]:
                     doc.example or None,
                 ]
             )
+    rows += _settings_about_rows()
+    return rows
+
+
+def _settings_about_rows() -> list[list[str | None]]:
+    """The Settings keys explained: the scalar settings, adult capacities and weights."""
+    rows: list[list[str | None]] = [
+        [
+            "Settings",
+            info.key,
+            "no",
+            "date" if info.key == "week" else "number",
+            info.explanation,
+            None,
+        ]
+        for info in SCALAR_SETTINGS
+    ]
+    rows.append(
+        [
+            "Settings",
+            "adult_capacity_DA / _MH / _SM",
+            "no",
+            "number above 0",
+            "Families per full-time adult practitioner of that role.",
+            "10",
+        ]
+    )
+    rows.append(
+        [
+            "Settings",
+            "weight_<STAGE>",
+            "no",
+            "number above 0",
+            f"Weight of a child at that stage ({STAGES}); a CIN child weighs 1.",
+            "weight_COURT",
+        ]
+    )
+    rows.append(
+        [
+            "Settings",
+            "weight_factor_<code>",
+            "no",
+            "number, 0 or more",
+            "Added to a child's weight for that CIN census factor; code 21 always weighs 0.",
+            "weight_factor_3B",
+        ]
+    )
     return rows
 
 

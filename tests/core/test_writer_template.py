@@ -58,6 +58,8 @@ def test_about_sheet_explains_every_column() -> None:
     assert tuple(WORKER_DOCS) == WORKER_COLUMNS
     assert tuple(CASE_DOCS) == CASE_COLUMNS
     rows = list(load_workbook(COMMITTED)[ABOUT_SHEET].iter_rows(values_only=True))
+    settings_keys = {r[1] for r in rows if r[0] == "Settings"}
+    assert {"week", "target_caseload", "court_cap", "weight_<STAGE>"} <= settings_keys
     documented = {(r[0], r[1]): r[2:] for r in rows if r[0] in ("Workers", "Cases")}
     required = {"Workers": WORKERS_SPEC.required, "Cases": CASES_SPEC.required}
     expected = [("Workers", c) for c in WORKER_COLUMNS] + [("Cases", c) for c in CASE_COLUMNS]
