@@ -3,9 +3,12 @@
 Imports neither `fsp_allocator` nor Qt nor pandas (checked by import-linter).
 """
 
+from solver.greedy import greedy_plan
 from solver.instance import SCALE, AdultWorker, FamilyUnit, Instance, LeadWorker
 from solver.progress import CancelToken, Progress, ProgressCallback
 from solver.solution import Penalty, Solution, SolverConfig, SolveStatus
+from solver.solve import solve
+from solver.validation import validate
 
 __all__ = [
     "SCALE",
@@ -20,4 +23,7 @@ __all__ = [
     "Solution",
     "SolveStatus",
     "SolverConfig",
+    "greedy_plan",
+    "solve",
+    "validate",
 ]

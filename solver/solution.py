@@ -17,6 +17,9 @@ class SolverConfig:
     log_search: bool = False
     use_fallback: bool = True  # when CP-SAT finds nothing in time, return the greedy plan
     relative_gap: float = 0.0  # stop a stage once within this gap (0 = prove optimal)
+    # Deterministic work limit per aim (CP-SAT "deterministic seconds"); unlike the wall-clock
+    # limit, a stage it stops stops at the same point on every run. None = no such limit.
+    deterministic_time_limit: float | None = None
 
 
 class SolveStatus(StrEnum):
@@ -53,3 +56,6 @@ class Solution:
     penalties: tuple[Penalty, ...] = ()
     used_fallback: bool = False  # the greedy plan, because CP-SAT had nothing in time
     cancelled: bool = False
+    message: str = ""  # why: the broken hard rule (INFEASIBLE_INPUT), a limit or a fallback
+    # Each aim's cost (lower is better; 0 = nothing given up), keyed by the aim's name.
+    aim_values: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
