@@ -92,7 +92,11 @@ def translated_errors() -> Iterator[None]:
             raise WorkspaceError(
                 "The connection to the shared workspace database was lost. Try again."
             ) from None
-        if "could not connect" in str(exc).lower() or "connection" in str(exc).lower():
+        text = str(getattr(exc, "orig", exc)).lower()
+        if any(
+            sign in text
+            for sign in ("could not connect", "connection refused", "connection to server")
+        ):
             raise WorkspaceError(
                 "The shared workspace database cannot be reached. Check the address and "
                 "that the server is running."
