@@ -15,7 +15,12 @@ from fsp_allocator.allocation.proposal import (
     UnallocatedChild,
     WorkloadLine,
 )
-from fsp_allocator.allocation.reasons import adult_reasons, lead_reasons, unallocated_reason
+from fsp_allocator.allocation.reasons import (
+    LoadView,
+    adult_reasons,
+    lead_reasons,
+    unallocated_reason,
+)
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad, child_weights, court_cap, worker_loads
 from solver import Solution, SolveStatus
@@ -104,6 +109,7 @@ def assemble(
     available = {
         w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
     }
+    view = LoadView(index, before, after, caps, settings)
     adults_by_team: dict[str | None, list[Worker]] = {}
     for w in data.workers:
         if w.role.is_adult_practitioner:
@@ -130,7 +136,7 @@ def assemble(
             continue
         lead = index[lead_id]
         team_adults = adults_by_team.get(plan.team, [])
-        reasons = lead_reasons(plan, lead, before, after, caps[lead_id])
+        reasons = lead_reasons(plan, lead, view)
         reasons += adult_reasons(plan, adults[fid], index, after, team_adults, available)
         known = {plan.unit.previous_worker, *plan.family.lead_worker_ids}
         for child in plan.family.new_children:

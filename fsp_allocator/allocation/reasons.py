@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan, to_units
 from fsp_allocator.domain import ROLE_LABELS, Role, Settings, Worker, WorkerId
@@ -39,12 +40,61 @@ def court_sentence(after: WorkerLoad, cap: int, family_is_court: bool) -> str:
     return f"Court load stays at {after.court} of {cap}."
 
 
-def _had_most_room(
-    plan: FamilyPlan, worker_id: WorkerId, before: Mapping[WorkerId, WorkerLoad]
-) -> bool:
-    rooms = {w: before[WorkerId(w)].capacity - before[WorkerId(w)].load for w in plan.unit.eligible}
-    chosen = rooms.get(worker_id)
-    return chosen is not None and chosen >= max(rooms.values())
+@dataclass(frozen=True, slots=True)
+class LoadView:
+    """The figures the reasons are recomputed from: loads before and after, caps, settings."""
+
+    index: Mapping[WorkerId, Worker]
+    before: Mapping[WorkerId, WorkerLoad]
+    after: Mapping[WorkerId, WorkerLoad]
+    caps: Mapping[WorkerId, int]
+    settings: Settings
+
+    def block_before(self, plan: FamilyPlan, worker_id: WorkerId) -> tuple[str, str] | None:
+        """The cap that stopped the worker taking the family at the start of the week."""
+        b = self.before[worker_id]
+        return cap_block(self.index[worker_id], plan, b, self.caps[worker_id], self.settings)
+
+    def block_after(self, plan: FamilyPlan, worker_id: WorkerId) -> tuple[str, str] | None:
+        """The cap that stops the worker taking the family on top of the week's plan."""
+        return cap_block(
+            self.index[worker_id],
+            plan,
+            self.after[worker_id],
+            self.caps[worker_id],
+            self.settings,
+            self.before[worker_id].court,
+        )
+
+
+def _choice_sentence(plan: FamilyPlan, worker: Worker, view: LoadView) -> str:
+    """Why this worker among the eligible: the only one with room, the most room, or balance."""
+    wid, name = worker.worker_id, worker.name
+    open_to = [
+        WorkerId(w) for w in plan.unit.eligible if view.block_before(plan, WorkerId(w)) is None
+    ]
+    if open_to == [wid]:
+        return f"{name} was the only eligible worker with room for this family."
+    rooms = {w: view.before[w].capacity - view.before[w].load for w in open_to or [wid]}
+    if rooms.get(wid, float("-inf")) >= max(rooms.values()):
+        return f"Among the eligible workers, {name} had the most room."
+    return (
+        f"Placed with {name} to keep the team's loads as even as possible "
+        "once every family is placed."
+    )
+
+
+def _known_worker_sentence(plan: FamilyPlan, view: LoadView) -> str:
+    """Why the worker who knew the family did not get it."""
+    known = WorkerId(plan.unit.previous_worker or "")
+    name = view.index[known].name
+    block = view.block_after(plan, known)
+    if block is not None:
+        return f"{name}, who knows the family, could not take it. {block[1]}"
+    return (
+        f"{name}, who knows the family, could not take it without leaving a more urgent "
+        "family unallocated."
+    )
 
 
 def _match_sentences(plan: FamilyPlan, worker: Worker) -> list[str]:
@@ -60,13 +110,7 @@ def _match_sentences(plan: FamilyPlan, worker: Worker) -> list[str]:
     return sentences
 
 
-def lead_reasons(
-    plan: FamilyPlan,
-    worker: Worker,
-    before: Mapping[WorkerId, WorkerLoad],
-    after: Mapping[WorkerId, WorkerLoad],
-    cap: int,
-) -> list[str]:
+def lead_reasons(plan: FamilyPlan, worker: Worker, view: LoadView) -> list[str]:
     """Why the family goes to `worker`: the deciding reason first, then load and court."""
     name, wid = worker.name, worker.worker_id
     sentences: list[str] = []
@@ -76,21 +120,13 @@ def lead_reasons(
         sentences.append(f"Joins their siblings, already with {name}.")
     elif plan.unit.previous_worker == wid:
         sentences.append(f"Kept with {name}, who already knows this family (continuity).")
-    elif _had_most_room(plan, wid, before):
-        sentences.append(f"Among the eligible workers, {name} had the most room.")
     else:
-        sentences.append(
-            f"Placed with {name} to keep the team's loads as even as possible "
-            "once every family is placed."
-        )
-    if plan.unit.previous_worker not in (None, wid):
-        sentences.append(
-            "The worker who knew the family could not take it without going over a cap "
-            "or leaving a more urgent family unallocated."
-        )
+        sentences.append(_choice_sentence(plan, worker, view))
+    if plan.unit.previous_worker not in (None, wid) and plan.unit.fixed_worker is None:
+        sentences.append(_known_worker_sentence(plan, view))
     sentences.extend(_match_sentences(plan, worker))
-    sentences.append(load_sentence(name, before[wid], after[wid]))
-    sentences.append(court_sentence(after[wid], cap, plan.unit.court))
+    sentences.append(load_sentence(name, view.before[wid], view.after[wid]))
+    sentences.append(court_sentence(view.after[wid], view.caps[wid], plan.unit.court))
     return sentences
 
 
