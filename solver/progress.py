@@ -35,7 +35,7 @@ class Progress:
 class ProgressCallback(Protocol):
     """Called from the solving thread; must be quick and must not touch widgets."""
 
-    def __call__(self, progress: Progress) -> None: ...
+    def __call__(self, progress: Progress, /) -> None: ...
 
 
 class CancelToken:
