@@ -49,33 +49,37 @@ class Row:
     engine: str
     seconds: float
     status: str
-    objective: int
-    bound: int
+    objective: int | None  # None: the greedy plan has no objective or bound of its own
+    bound: int | None
     unallocated: int
     continuity: int
     worst_ratio: float
     over_capacity: int
 
     @property
-    def gap(self) -> int:
+    def gap(self) -> int | None:
         """Absolute gap between the objective and the bound."""
+        if self.objective is None or self.bound is None:
+            return None
         return abs(self.objective - self.bound)
 
     @property
     def relative_gap(self) -> float:
         """Gap as a share of the objective (0 when both are 0)."""
+        if self.gap is None or self.objective is None:
+            return float("inf")
         return self.gap / max(1, abs(self.objective))
 
 
-def row(engine: str, proposal: AllocationProposal, seconds: float) -> Row:
-    """Summarise a proposal."""
+def row(engine: str, proposal: AllocationProposal, seconds: float, scored: bool = True) -> Row:
+    """Summarise a proposal (`scored`: it has an objective and a bound)."""
     leads = [w for w in proposal.workload if w.role.leads and w.capacity > 0]
     return Row(
         engine=engine,
         seconds=seconds,
         status=proposal.status,
-        objective=proposal.objective,
-        bound=proposal.bound,
+        objective=proposal.objective if scored else None,
+        bound=proposal.bound if scored else None,
         unallocated=len(proposal.unallocated),
         continuity=len({a.family_id for a in proposal.allocations if a.continuity}),
         worst_ratio=max((w.ratio_after for w in leads), default=0.0),
@@ -96,12 +100,12 @@ def run_greedy(data: TeamData) -> Row:
 
     started = time.perf_counter()
     prep = prepare(data)
-    solutions = {
+    solutions: dict[str, Solution] = {
         t.team: Solution(SolveStatus.FEASIBLE, MappingProxyType(greedy_plan(t.instance)))
         for t in prep.teams
     }
     proposal = assemble(data, prep, solutions, 0.0)
-    return row("Greedy least-loaded", proposal, time.perf_counter() - started)
+    return row("Greedy least-loaded", proposal, time.perf_counter() - started, scored=False)
 
 
 def verdict(size: Size, engine: Row) -> str:
@@ -114,6 +118,10 @@ def verdict(size: Size, engine: Row) -> str:
     )
     met = "MET" if quality and ratio <= 1.0 else "MISSED"
     return f"target {size.target}: {met} (time {ratio:.2f} x the target)"
+
+
+def _num(value: int | None) -> str:
+    return "-" if value is None else str(value)
 
 
 def print_table(size: Size, data: TeamData, rows: list[Row]) -> None:
@@ -129,9 +137,9 @@ def print_table(size: Size, data: TeamData, rows: list[Row]) -> None:
     print(header)
     for r in rows:
         print(
-            f"{r.engine:<20} {r.seconds:>8.2f} {r.status:<9} {r.objective:>12} {r.bound:>12} "
-            f"{r.gap:>8} {r.unallocated:>7} {r.continuity:>6} {r.worst_ratio:>6.0%} "
-            f"{r.over_capacity:>4}"
+            f"{r.engine:<20} {r.seconds:>8.2f} {r.status:<9} {_num(r.objective):>12} "
+            f"{_num(r.bound):>12} {_num(r.gap):>8} {r.unallocated:>7} {r.continuity:>6} "
+            f"{r.worst_ratio:>6.0%} {r.over_capacity:>4}"
         )
     print(verdict(size, rows[0]))
 

@@ -155,14 +155,13 @@ def assemble(
     for team in prep.teams:
         warnings.extend(team.warnings)
         solution = solutions[team.team]
-        if solution.used_fallback:
+        if solution.message:
+            warnings.append(f"{team.team}: {solution.message}")
+        elif solution.used_fallback:
             warnings.append(
                 f"{team.team}: the search found nothing better in time, so this is the simple "
                 "least-loaded plan; try a longer time limit."
             )
-        message = getattr(solution, "message", None)
-        if message:
-            warnings.append(f"{team.team}: {message}")
     team_status = {str(t.team): solutions[t.team].status.value for t in prep.teams}
     statuses = [solutions[t.team].status for t in prep.teams]
     return AllocationProposal(

@@ -96,7 +96,7 @@ def why_not(
     if solution.status in (SolveStatus.INFEASIBLE_INPUT, SolveStatus.TIMEOUT_NO_SOLUTION) or (
         solution.assignment.get(family_id) != worker_id
     ):
-        message = getattr(solution, "message", None) or (
+        message = solution.message or (
             f"{worker.name} cannot take this family without breaking a hard rule for another "
             "family already fixed to them (a pin or their own open family)."
         )
