@@ -6,6 +6,7 @@ import dataclasses
 from types import MappingProxyType
 
 import pytest
+from workspace_proposals import first_fit_proposal
 
 from fsp_allocator.domain import ChildId, Stage, TeamData, Worker, WorkerId
 from fsp_allocator.workspace import Workspace, WorkspaceError
@@ -129,3 +130,32 @@ def test_removed_worker_is_off_the_roster_but_can_come_back(
     assert workspace.load().worker(spare.worker_id) is None
     workspace.save_worker(spare)
     assert workspace.load().worker(spare.worker_id) == spare
+
+
+def test_the_audit_log_never_copies_a_managers_own_columns(
+    workspace: Workspace, demo_team: TeamData
+) -> None:
+    workspace.import_team(demo_team)
+    child = dataclasses.replace(
+        demo_team.new_children()[0], extra=MappingProxyType({"Notes": "Jo Bloggs, age 6"})
+    )
+    workspace.save_child(child, "Ann")
+    workspace.save_child(
+        dataclasses.replace(child, extra=MappingProxyType({"Notes": "Jo Bloggs, age 7"})), "Ann"
+    )
+    assert workspace.load().children[demo_team.children.index(demo_team.new_children()[0])] == child
+    logged = " ".join(f"{a.field} {a.old} {a.new}" for a in workspace.audit())
+    assert "Bloggs" not in logged
+    assert any(a.field == "extra" for a in workspace.audit(entity_id=child.child_id))
+
+
+def test_the_pending_proposal_is_replaced_by_the_next(
+    workspace: Workspace, demo_team: TeamData
+) -> None:
+    workspace.import_team(demo_team)
+    assert workspace.pending_proposal() is None
+    first = first_fit_proposal(demo_team, leave_out=1)
+    second = first_fit_proposal(demo_team, leave_out=2)
+    workspace.store_proposal(first)
+    workspace.store_proposal(second)
+    assert workspace.pending_proposal() == second
