@@ -121,3 +121,27 @@ def test_an_unsafe_place_is_one_clear_line(
         folder.chmod(0o700)
     err = capsys.readouterr().err
     assert "read-only" in err and "Traceback" not in err
+
+
+def test_a_failed_export_leaves_the_old_workbook_whole(
+    sqlite_workspace: Workspace,
+    demo_team: TeamData,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from openpyxl import Workbook
+
+    sqlite_workspace.import_team(demo_team)
+    target = tmp_path / "out" / "team.xlsx"
+    sqlite_workspace.export_team(target)
+    before = target.read_bytes()
+
+    def crash_half_way(self: Workbook, filename: str | Path) -> None:
+        Path(filename).write_bytes(b"PK half a workbook")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Workbook, "save", crash_half_way)
+    with pytest.raises(OSError, match="disk full"):
+        sqlite_workspace.export_team(target)
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in target.parent.iterdir()) == ["team.xlsx"]
