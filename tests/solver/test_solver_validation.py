@@ -39,7 +39,7 @@ def test_each_broken_rule_is_named() -> None:
     assert any("Court cap" in p for p in problems({"F1": "W1", "F2": "W2", "F3": None}))
     assert any("Load ceiling" in p for p in problems({"F1": "W2", "F2": "W2", "F3": "W1"}))
     assert any("would fit" in p for p in problems({"F1": None, "F2": "W2", "F3": None}))
-    paired = {"F1": ("DA1",)}
+    paired: dict[str, tuple[str, ...]] = {"F1": ("DA1",)}
     assert any(
         "above capacity" in p for p in problems({"F1": "W2", "F2": "W2", "F3": None}, paired)
     )
