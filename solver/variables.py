@@ -52,9 +52,17 @@ class Variables:
         self._ratio: dict[str, cp_model.IntVar] = {}
         fixed_weight, fixed_court = fixed_totals(instance)
         workers = {w.id: w for w in instance.workers}
+        self._by_family: dict[str, list[tuple[str, cp_model.IntVar]]] = {}
+        self._by_worker: dict[str, list[tuple[FamilyUnit, cp_model.IntVar]]] = {
+            w.id: [] for w in instance.workers
+        }
         for family in instance.families:
+            options = self._by_family.setdefault(family.id, [])
             for worker_id in self.candidate_workers(family, workers, fixed_weight, fixed_court):
-                self.x[family.id, worker_id] = model.new_bool_var(f"x[{family.id},{worker_id}]")
+                var = model.new_bool_var(f"x[{family.id},{worker_id}]")
+                self.x[family.id, worker_id] = var
+                options.append((worker_id, var))
+                self._by_worker[worker_id].append((family, var))
             self.allocated[family.id] = model.new_bool_var(f"allocated[{family.id}]")
 
     @staticmethod
@@ -78,16 +86,11 @@ class Variables:
 
     def workers_of(self, family_id: str) -> Iterator[tuple[str, cp_model.IntVar]]:
         """(worker id, x) for each worker the family may go to."""
-        for (f, w), var in self.x.items():
-            if f == family_id:
-                yield w, var
+        yield from self._by_family.get(family_id, [])
 
     def families_of(self, worker_id: str) -> Iterator[tuple[FamilyUnit, cp_model.IntVar]]:
         """(family, x) for each family that may go to the worker."""
-        for family in self.instance.families:
-            var = self.x.get((family.id, worker_id))
-            if var is not None:
-                yield family, var
+        yield from self._by_worker.get(worker_id, [])
 
     def candidate_worker_ids(self) -> list[str]:
         """Workers who may receive at least one family, in the instance's order."""

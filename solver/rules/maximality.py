@@ -18,17 +18,21 @@ NAME = "Every family that fits is allocated"
 
 def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> None:
     """allocated[f] or, for each candidate worker, a cap that the family would break."""
-    for (family_id, worker_id), _ in list(variables.x.items()):
-        family = next(f for f in instance.families if f.id == family_id)
+    families = {f.id: f for f in instance.families}
+    workers = {w.id: w for w in instance.workers}
+    new_weight = {w: variables.new_weight(w) for w in variables.candidate_worker_ids()}
+    new_court = {w: variables.new_court(w) for w in variables.candidate_worker_ids()}
+    for family_id, worker_id in list(variables.x):
+        family = families[family_id]
         if family.fixed_worker is not None:
             continue
-        worker = instance.worker(worker_id)
+        worker = workers[worker_id]
         over_load = model.new_bool_var(f"over_load[{family_id},{worker_id}]")
         over_court = model.new_bool_var(f"over_court[{family_id},{worker_id}]")
         room = worker.max_load - worker.load - family.weight
-        model.add(variables.new_weight(worker_id) >= room + 1).only_enforce_if(over_load)
+        model.add(new_weight[worker_id] >= room + 1).only_enforce_if(over_load)
         court_room = worker.court_cap - worker.court_load - int(family.court)
-        model.add(variables.new_court(worker_id) >= court_room + 1).only_enforce_if(over_court)
+        model.add(new_court[worker_id] >= court_room + 1).only_enforce_if(over_court)
         model.add_bool_or([variables.allocated[family_id], over_load, over_court])
 
 
