@@ -21,19 +21,27 @@ from fsp_allocator.workspace.codec import dump_list, load_list
 from fsp_allocator.workspace.errors import AcceptConflict, OverrideReasonRequired, WorkspaceError
 
 
+def changed_families(
+    proposal: AllocationProposal, final: Mapping[ChildId, WorkerId | None]
+) -> list[FamilyId]:
+    """Families where the manager's final choice differs from the proposal for any child."""
+    proposed = proposal.assignment()
+    changed: dict[FamilyId, None] = {}
+    for child_id, family_id in proposal_children(proposal).items():
+        if final.get(child_id, proposed.get(child_id)) != proposed.get(child_id):
+            changed.setdefault(family_id, None)
+    return list(changed)
+
+
 def missing_reasons(
     proposal: AllocationProposal,
     final: Mapping[ChildId, WorkerId | None],
     override_reasons: Mapping[FamilyId, str],
 ) -> list[str]:
     """Families whose final worker differs from the proposal and that have no reason."""
-    proposed = proposal.assignment()
-    changed: dict[str, None] = {}
-    for child_id, family_id in proposal_children(proposal).items():
-        chosen = final.get(child_id, proposed.get(child_id))
-        if chosen != proposed.get(child_id):
-            changed.setdefault(family_id, None)
-    return [f for f in changed if not (override_reasons.get(FamilyId(f)) or "").strip()]
+    return [
+        f for f in changed_families(proposal, final) if not (override_reasons.get(f) or "").strip()
+    ]
 
 
 def proposal_children(proposal: AllocationProposal) -> dict[ChildId, FamilyId]:
@@ -84,6 +92,7 @@ def accept_in(
     check_final(conn, proposal, final, override_reasons)
     by_child = {a.child_id: a for a in proposal.allocations}
     unallocated = {u.child_id: u for u in proposal.unallocated}
+    changed = set(changed_families(proposal, final))
     allocated = left = 0
     for child_id, family_id in proposal_children(proposal).items():
         allocation = by_child.get(child_id)
@@ -143,7 +152,7 @@ def accept_in(
                 decided_by=user,
                 decided_at=at,
                 reasons=json.dumps(list(reasons)),
-                manager_reason=manager_reason if chosen != proposed else None,
+                manager_reason=manager_reason if family_id in changed else None,
             )
         )
     return allocated, left
