@@ -78,6 +78,11 @@ def _choice_sentence(plan: FamilyPlan, worker: Worker, view: LoadView) -> str:
     rooms = {w: view.before[w].capacity - view.before[w].load for w in open_to or [wid]}
     if rooms.get(wid, float("-inf")) >= max(rooms.values()):
         return f"Among the eligible workers, {name} had the most room."
+    if all(view.block_after(plan, w) is not None for w in open_to if w != wid):
+        return (
+            f"Once the other families were placed, {name} was the only eligible worker "
+            "with room left for this family."
+        )
     return (
         f"Placed with {name} to keep the team's loads as even as possible "
         "once every family is placed."
