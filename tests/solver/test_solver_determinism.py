@@ -7,7 +7,7 @@ from types import MappingProxyType
 
 from solver_builders import assert_valid, random_instance
 
-from solver import Instance, SolverConfig, solve
+from solver import Instance, SolverConfig, SolveStatus, solve
 
 
 def fingerprint(instance: Instance, config: SolverConfig = SolverConfig()) -> tuple:  # noqa: B008
@@ -45,3 +45,13 @@ def test_match_mapping_order_does_not_matter() -> None:
         ),
     )
     assert fingerprint(instance) == fingerprint(reordered)
+
+
+def test_a_stage_stopped_by_the_deterministic_limit_stops_at_the_same_plan() -> None:
+    instance = random_instance(5, workers=12, families=60)
+    config = SolverConfig(deterministic_time_limit=0.005)
+    solution = solve(instance, config)
+    assert solution.status is SolveStatus.FEASIBLE and not solution.used_fallback
+    assert solution.bound < solution.objective
+    assert_valid(instance, solution)  # maximality holds even though aim 1 was not proved
+    assert fingerprint(instance, config) == fingerprint(instance, config)
