@@ -145,3 +145,24 @@ def test_every_new_child_once_and_workload_for_every_worker() -> None:
     assert (w1.children_before, w1.children_after) == (3, 5)
     assert w1.load_after == w1.load_before + sum(a.weight for a in proposal.allocations)
     assert (proposal.status, proposal.objective, proposal.bound) == ("OPTIMAL", 7, 7)
+
+
+def test_only_one_with_room_left_and_why_not_the_known_worker() -> None:
+    workers = [worker("W1"), worker("W2")]
+    kids = [
+        *open_loads("W2", 1),
+        child("C1", "F1", complexity=17.5),
+        child("C2", "F2", complexity=16.5, previous_worker_id=WorkerId("W1")),
+    ]
+    proposal = solved(team_data(workers, kids), {"F1": "W1", "F2": "W2"})
+    by_child = {a.child_id: a for a in proposal.allocations}
+    reasons = by_child[ChildId("C2")].reasons
+    assert reasons[0] == (
+        "Once the other families were placed, Name W2 was the only eligible worker "
+        "with room left for this family."
+    )
+    assert reasons[1] == (
+        "Name W1, who knows the family, could not take it. "
+        "Name W1 would go to 227% of capacity; the ceiling is 120%."
+    )
+    assert not by_child[ChildId("C2")].continuity
