@@ -111,7 +111,7 @@ def solve(
             break
         objective = sum(t.cost * t.expr for t in terms)
         outcome = run_stage(model, objective, context, name, index)
-        if outcome.infeasible:
+        if outcome.infeasible and best is None:
             return _no_plan(
                 instance, SolveStatus.INFEASIBLE_INPUT, "The hard rules leave no plan.", started
             )

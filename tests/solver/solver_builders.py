@@ -47,7 +47,7 @@ def random_instance(seed: int, workers: int = 8, families: int = 30) -> Instance
     rng = random.Random(seed)
     leads = []
     for i in range(workers):
-        capacity = rng.choice([500, 1200, 1500, 1500, 1500])
+        capacity = rng.choice([0, 500, 1200, 1500, 1500, 1500])
         leads.append(
             worker(
                 f"W{i}",
