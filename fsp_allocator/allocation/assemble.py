@@ -117,7 +117,10 @@ def assemble(
     allocated: dict[ChildId, ChildAllocation] = {}
     unallocated: dict[ChildId, UnallocatedChild] = {}
     no_plan = {
-        t.team for t in prep.teams if solutions[t.team].status is SolveStatus.TIMEOUT_NO_SOLUTION
+        t.team
+        for t in prep.teams
+        if solutions[t.team].status is SolveStatus.TIMEOUT_NO_SOLUTION
+        and not solutions[t.team].used_fallback
     }
     plans: list[FamilyPlan] = [fp for t in prep.teams for fp in t.families.values()]
     for plan in [*plans, *prep.homeless]:

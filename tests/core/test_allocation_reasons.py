@@ -13,7 +13,7 @@ from test_allocation_builders import child, team_data, worker
 
 from fsp_allocator.allocation.assemble import assemble
 from fsp_allocator.allocation.instance_builder import prepare
-from fsp_allocator.domain import ChildId, Role, Stage, TeamData, WorkerId
+from fsp_allocator.domain import ChildId, Role, Stage, TeamData, TeamName, WorkerId
 from solver import Solution, SolveStatus
 
 
@@ -166,3 +166,32 @@ def test_only_one_with_room_left_and_why_not_the_known_worker() -> None:
         "Name W1 would go to 227% of capacity; the ceiling is 120%."
     )
     assert not by_child[ChildId("C2")].continuity
+
+
+def test_no_plan_in_time_versus_a_fallback_plan() -> None:
+    data = team_data([worker("W1")], [child("C1", "F1"), child("C2", "F2", complexity=30.0)])
+    prep = prepare(data)
+    (team,) = prep.teams
+    nothing = Solution(SolveStatus.TIMEOUT_NO_SOLUTION, MappingProxyType({}))
+    empty = assemble(data, prep, {team.team: nothing}, 1.0)
+    assert empty.status == "TIMEOUT_NO_SOLUTION"
+    assert all("no plan" in u.reason for u in empty.unallocated) and len(empty.unallocated) == 2
+    fallback = Solution(
+        SolveStatus.TIMEOUT_NO_SOLUTION,
+        MappingProxyType({"F1": "W1", "F2": None}),
+        used_fallback=True,
+    )
+    greedy = assemble(data, prep, {team.team: fallback}, 1.0)
+    (left,) = greedy.unallocated
+    assert "would go to" in left.reason and "ceiling is 120%" in left.reason
+    assert any("least-loaded plan" in w for w in greedy.warnings)
+
+
+def test_family_of_a_team_without_workers_is_unallocated_with_why() -> None:
+    workers = [worker("N1", team="North"), worker("S1", team="South")]
+    kids = [child("C1", "F1", team=TeamName("East"))]
+    data = team_data(workers, kids)
+    prep = prepare(data)
+    solutions = {t.team: Solution(SolveStatus.OPTIMAL, MappingProxyType({})) for t in prep.teams}
+    (missing,) = assemble(data, prep, solutions, 0.0).unallocated
+    assert missing.reason == "No worker in East can lead families."
