@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from fsp_allocator.workspace.errors import WorkspaceBusy, WorkspaceError
 from fsp_allocator.workspace.location import Target
@@ -80,6 +80,11 @@ def translated_errors() -> Iterator[None]:
     """Turn driver errors into WorkspaceBusy / WorkspaceError with one clear sentence."""
     try:
         yield
+    except IntegrityError:
+        raise WorkspaceError(
+            "Another manager saved the same records at the same moment, so nothing of this "
+            "change was saved. Reload and try again."
+        ) from None
     except (OperationalError, DBAPIError) as exc:
         original = getattr(exc, "orig", None) or exc
         if isinstance(original, sqlite3.Error):
