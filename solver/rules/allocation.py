@@ -1,10 +1,13 @@
 """Aim 1: allocate as much as fits, the most urgent first — one stage per urgency class.
 
-Within a class, each family left unallocated costs `unit + seniority`, where seniority is
-1 for the newest referral up to (newest rank - rank + 1) for the oldest, and `unit` exceeds
-the class's total seniority: so one more family of the class always wins, and among plans
-allocating as many, the one allocating the older referrals (by total seniority) wins. The
-classes are separate stages, so a less urgent class never buys anything from a more urgent.
+Within a class, each family left unallocated costs `unit + seniority`. Seniority is strictly
+lexicographic by referral: a rank's seniority exceeds the total of all newer ranks' families,
+so allocating an older referral always beats any number of newer ones (ties share a rank).
+`unit` exceeds the class's total seniority, so one more family of the class always wins
+first. Should exact seniority grow too large for the solver's integers (a class of some 40
+families of distinct ranks), it falls back to linear seniority (newest 1, then 2, ...), and
+older referrals win by their total. The classes are separate stages, so a less urgent class
+never buys anything from a more urgent one.
 """
 
 from __future__ import annotations
@@ -24,14 +27,31 @@ CLASS_NAMES = (
 PENALTY = "No eligible worker had room"
 
 
+EXACT_LIMIT = 2**40  # beyond this total, seniority falls back to linear
+
+
+def seniority(families: list[FamilyUnit]) -> dict[str, int]:
+    """Each family's referral seniority within its class (older referrals higher)."""
+    ranks = sorted({f.referral_rank for f in families}, reverse=True)  # newest first
+    counts = {r: sum(1 for f in families if f.referral_rank == r) for r in ranks}
+    exact: dict[int, int] = {}
+    total = 0
+    for rank in ranks:
+        exact[rank] = total + 1
+        total += exact[rank] * counts[rank]
+    if total > EXACT_LIMIT:
+        newest = ranks[0]
+        return {f.id: newest - f.referral_rank + 1 for f in families}
+    return {f.id: exact[f.referral_rank] for f in families}
+
+
 def unallocated_costs(families: list[FamilyUnit]) -> dict[str, int]:
     """The cost of leaving each family of one urgency class unallocated."""
     if not families:
         return {}
-    newest = max(f.referral_rank for f in families)
-    seniority = {f.id: newest - f.referral_rank + 1 for f in families}
-    unit = sum(seniority.values()) + 1
-    return {family_id: unit + s for family_id, s in seniority.items()}
+    senior = seniority(families)
+    unit = sum(senior.values()) + 1
+    return {family_id: unit + s for family_id, s in senior.items()}
 
 
 def aim_for_class(urgency: int) -> Aim:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from solver_builders import assert_valid, family, worker
 
 from solver import Instance, solve
+from solver.rules.allocation import seniority
 
 
 def one_slot() -> tuple:
@@ -49,3 +50,27 @@ def test_many_less_urgent_never_buy_one_more_urgent() -> None:
     solution = solve(instance)
     assert_valid(instance, solution)
     assert solution.assignment["CLA"] == "W1"
+
+
+def test_the_oldest_referral_beats_two_newer_ones_at_equal_count() -> None:
+    instance = Instance(
+        "T",
+        one_slot(),
+        (
+            family("r0", ("W1",), weight=70, rank=0),
+            family("r1", ("W1",), weight=50, rank=1),
+            family("r2", ("W1",), weight=50, rank=2),
+            family("r9", ("W1",), weight=30, rank=9),
+        ),
+    )
+    solution = solve(instance)
+    assert_valid(instance, solution)
+    assert solution.assignment == {"r0": "W1", "r1": None, "r2": None, "r9": "W1"}
+
+
+def test_seniority_falls_back_to_linear_for_a_huge_class() -> None:
+    families = [family(f"F{i}", ("W1",), rank=i) for i in range(60)]
+    senior = seniority(families)
+    assert senior["F0"] == 60 and senior["F59"] == 1
+    exact = seniority(families[:5])
+    assert [exact[f"F{i}"] for i in range(5)] == [16, 8, 4, 2, 1]
