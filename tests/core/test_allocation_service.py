@@ -90,3 +90,29 @@ def test_cancelled_before_start_still_places_every_child_once(data: TeamData) ->
     placed = [a.child_id for a in result.allocations] + [u.child_id for u in result.unallocated]
     assert sorted(placed) == sorted(c.child_id for c in data.new_children())
     assert result.cancelled
+
+
+def test_pins_open_families_and_exclusions_hold_through_the_solve() -> None:
+    from test_allocation_builders import child, team_data, worker
+
+    from fsp_allocator.domain import ChildId, Stage, WorkerId
+
+    workers = [worker("W1", court_cap=0), worker("W2"), worker("W3")]
+    kids = [
+        child("O1", "F1", lead="W3"),
+        child("C1", "F1", Stage.CIN),  # joins W3, its siblings' worker
+        child("C2", "F2", Stage.COURT, pin_worker_id=WorkerId("W1")),  # pin over the cap
+        child("C3", "F3", exclude_worker_ids=(WorkerId("W2"), WorkerId("W3"))),
+    ]
+    data = team_data(workers, kids)
+    result = propose(data, CONFIG)
+    lead = {a.child_id: a.worker_id for a in result.allocations}
+    assert lead[ChildId("C1")] == "W3"
+    assert lead[ChildId("C2")] == "W1"
+    assert ChildId("C3") not in lead  # W1 is at the court cap; the others are excluded
+    (missing,) = result.unallocated
+    assert "Name W1 is at the court cap (0 of 0)." in missing.reason
+    assert "excluded" in missing.reason
+    assert any("court cap is 0" in w for w in result.warnings)
+    for team in prepare(data).teams:
+        assert validate(team.instance, solve_team(team, CONFIG)) == []
