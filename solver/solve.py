@@ -152,6 +152,8 @@ def solve(
     message = ""
     if used_fallback:
         message = "The search found no plan in time; this is the greedy plan."
+        if cancelled:
+            message = "Cancelled before the search found a plan; this is the greedy plan."
         bound = 0
     elif not all_optimal:
         message = "The search was stopped; this is the best plan found so far."

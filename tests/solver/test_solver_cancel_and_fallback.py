@@ -13,6 +13,7 @@ def test_cancel_before_the_solve_returns_the_greedy_plan() -> None:
     token.cancel()
     solution = solve(instance, cancel=token)
     assert solution.cancelled and solution.used_fallback
+    assert solution.message.startswith("Cancelled")
     assert solution.status is SolveStatus.FEASIBLE
     assert dict(solution.assignment) == greedy_plan(instance)
     assert_valid(instance, solution)
