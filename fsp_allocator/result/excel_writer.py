@@ -80,7 +80,10 @@ def _summary(sheet: Worksheet, proposal: AllocationProposal) -> None:
         ("Status", proposal.status),
         ("Children allocated", len(proposal.allocations)),
         ("Children unallocated", len(proposal.unallocated)),
-        ("Workers over capacity", ", ".join(w.name for w in over) if over else "None"),
+        (
+            "Workers over capacity",
+            f"{len(over)}: {', '.join(w.name for w in over)}" if over else "None",
+        ),
         ("Warnings", len(proposal.warnings)),
         ("Search time (seconds)", proposal.solve_seconds),
     ]
@@ -95,7 +98,7 @@ def _summary(sheet: Worksheet, proposal: AllocationProposal) -> None:
         set_value(sheet.cell(row=r, column=2), value)
         sheet.cell(row=r, column=2).alignment = Alignment(horizontal="left", wrap_text=True)
     start = 3 + len(block) + 1
-    set_value(sheet.cell(row=start, column=1), "Warnings")
+    set_value(sheet.cell(row=start, column=1), "The warnings in full")
     sheet.cell(row=start, column=1).font = HEADER_FONT
     for r, warning in enumerate(proposal.warnings or ("None",), start=start + 1):
         set_value(sheet.cell(row=r, column=1), warning)
@@ -166,7 +169,7 @@ def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
                 w.name,
                 w.role.value,
                 w.team,
-                "families" if _is_adult(w) else "weighted",
+                "families" if _is_adult(w) else "weighted units",
                 w.capacity,
                 w.children_before,
                 w.children_after,

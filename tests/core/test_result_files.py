@@ -71,7 +71,7 @@ def test_workbook_sheets_headers_print_settings_and_colours(tmp_path: Path) -> N
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True) if row[0]}
     assert summary["Children allocated"] == 2 and summary["Children unallocated"] == 1
     assert summary["Team"] == "North" and summary["Status"] == "OPTIMAL"
-    assert summary["Workers over capacity"] == "Name W2"
+    assert summary["Workers over capacity"] == "1: Name W2"
     for name in ("Allocations", "Workload", "Unallocated"):
         sheet = book[name]
         assert sheet.freeze_panes == "A2"
