@@ -92,11 +92,11 @@ def take(out: Path) -> list[Path]:
                     ).row()
                 )
         shots.append(_save(window, out, "4-allocate", app))
-        window.tabs.setCurrentIndex(4)
-        shots.append(_save(window, out, "5-workload", app))
         if review is not None:
             reasons = {f: "Knows the family from an earlier episode" for f in review.overridden()}
             window.session.accept(reasons)
+        window.tabs.setCurrentIndex(4)
+        shots.append(_save(window, out, "5-workload", app))
         window.tabs.setCurrentIndex(5)
         shots.append(_save(window, out, "6-history", app))
         window.tabs.setCurrentIndex(6)

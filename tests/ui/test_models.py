@@ -162,3 +162,17 @@ def test_sort_keeps_persistent_indexes_on_their_rows(data: TeamData) -> None:
     persistent = QPersistentModelIndex(model.index(5, 0))
     model.sort(0, Qt.SortOrder.DescendingOrder)
     assert persistent.data() == child_id
+
+
+def test_factor_codes_are_explained_in_the_cell_tooltip(data: TeamData) -> None:
+    from fsp_allocator.factors import describe
+
+    model = CaseloadModel()
+    model.set_data(data)
+    factors = next(i for i, c in enumerate(model.columns) if c.header == "Factors")
+    row = next(
+        i for i, r in enumerate(model.rows) if r.child.factors and r.child.factors != ("21",)
+    )
+    tip = model.index(row, factors).data(Qt.ItemDataRole.ToolTipRole)
+    code = model.rows[row].child.factors[0]
+    assert f"{code} {describe(code)}" in tip

@@ -36,7 +36,12 @@ COLUMNS = (
         lambda r: r.child.stage.value,
         tip="; ".join(f"{s.value}: {label}" for s, label in STAGE_LABELS.items()),
     ),
-    Column("Factors", lambda r: joined(r.child.factors), tip="CIN census factor codes"),
+    Column(
+        "Factors",
+        lambda r: joined(r.child.factors),
+        tip="CIN census factor codes",
+        cell_tip=lambda r: factor_tip(r.child.factors),
+    ),
     Column("Weight", lambda r: number(r.weight), lambda r: r.weight, right=True),
     Column("Referral", lambda r: day(r.child.referral_date), lambda r: r.child.referral_date),
     Column("Locality", lambda r: r.child.locality or ""),

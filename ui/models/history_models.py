@@ -47,7 +47,9 @@ DECISION_COLUMNS = (
         tip="Given where the manager changed the proposal",
         background=lambda d: QColor("#DDEBF7") if d.manager_reason else None,
     ),
-    Column("Engine's reasons", lambda d: joined(d.reasons)),
+    Column(
+        "Engine's reasons", lambda d: joined(d.reasons), cell_tip=lambda d: "\n".join(d.reasons)
+    ),
 )
 
 AUDIT_COLUMNS = (

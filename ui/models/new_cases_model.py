@@ -5,7 +5,7 @@ from __future__ import annotations
 from fsp_allocator.domain import Child, TeamData
 from fsp_allocator.weighting import child_weights
 from ui.formatting import day, joined, number
-from ui.models.caseload_model import CaseRow
+from ui.models.caseload_model import CaseRow, factor_tip
 from ui.models.table_base import Column, RowTableModel
 from ui.qt import QObject
 
@@ -14,7 +14,12 @@ COLUMNS = (
     Column("Family", lambda r: r.child.family_id, tip="Siblings share a family id"),
     Column("Team", lambda r: r.child.team or ""),
     Column("Stage", lambda r: r.child.stage.value),
-    Column("Factors", lambda r: joined(r.child.factors), tip="CIN census factor codes"),
+    Column(
+        "Factors",
+        lambda r: joined(r.child.factors),
+        tip="CIN census factor codes",
+        cell_tip=lambda r: factor_tip(r.child.factors),
+    ),
     Column("Weight", lambda r: number(r.weight), lambda r: r.weight, right=True),
     Column(
         "Referral",

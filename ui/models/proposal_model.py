@@ -78,7 +78,12 @@ COLUMNS = (
         "The final worker's load as a share of capacity: before and after this week",
         lambda r: load_colour(r.after) if r.after is not None else None,
     ),
-    Column("Reasons", _why, tip="Why this worker, or why no one could take the family"),
+    Column(
+        "Reasons",
+        _why,
+        tip="Why this worker, or why no one could take the family",
+        cell_tip=lambda r: "\n".join(r.family.reasons) or _why(r),
+    ),
 )
 FINAL_COLUMN = 5
 

@@ -36,6 +36,7 @@ class Column:
     tip: str = ""
     background: Callable[[Any], QColor | None] | None = None
     right: bool = False
+    cell_tip: Callable[[Any], str] | None = None  # a tooltip per cell (else the column's)
 
 
 class RowTableModel(QAbstractTableModel):
@@ -102,7 +103,10 @@ class RowTableModel(QAbstractTableModel):
         if role == KEY_ROLE:
             return self._keys[row]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.columns[col].tip or None
+            column = self.columns[col]
+            if column.cell_tip is not None:
+                return column.cell_tip(self.rows[row]) or column.tip or None
+            return column.tip or None
         if role == Qt.ItemDataRole.BackgroundRole:
             paint = self.columns[col].background
             return paint(self.rows[row]) if paint else None
