@@ -13,14 +13,16 @@ from ui.qt import (
     QLineEdit,
     QMainWindow,
     QSettings,
+    QShowEvent,
     QTabWidget,
+    QTimer,
     QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 from ui.session import WorkspaceSession
-from ui.task_runner import TaskRunner
+from ui.task_runner import TaskRunner, preload_engine
 from ui.views.allocate_view import AllocateView
 from ui.views.caseload_view import CaseloadView
 from ui.views.history_view import HistoryView
@@ -29,6 +31,7 @@ from ui.views.team_view import TeamView
 from ui.views.this_week_view import ThisWeekView
 from ui.views.workload_view import WorkloadView
 
+PRELOAD_DELAY_MS = 1500  # the window is drawn and idle before OR-Tools loads in the background
 DEMO_BANNER = "Demo workspace — invented data, not real families"
 
 
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.runner = TaskRunner(self)
         self.last_error = ""
+        self._preload_planned = False
         self.setObjectName("MainWindow")
         title = f"FSP Allocator — {session.workspace.location}"
         if session.workspace.is_demo:
@@ -200,6 +204,13 @@ class MainWindow(QMainWindow):
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/tab", self.tabs.currentIndex())
         settings.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once shown and idle, start loading the engine in the background."""
+        super().showEvent(event)
+        if not self._preload_planned:
+            self._preload_planned = True
+            QTimer.singleShot(PRELOAD_DELAY_MS, preload_engine)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop any running solve, remember the layout, then close."""

@@ -198,7 +198,10 @@ def test_cancel_during_allocate_returns_and_the_window_stays_usable(
         window.actions_by_name["cancel"].trigger()
     assert not window.runner.running
     assert window.allocate_view.buttons["allocate"].isEnabled()
-    assert window.session.review is not None  # the best plan so far is shown for review
+    review = window.session.review
+    assert review is not None  # the best plan so far is shown for review
+    assert review.proposal.cancelled
+    assert "cancelled" in window.allocate_view.summary.text()
 
 
 def test_window_layout_is_remembered(qtbot: QtBot, workspace_file: Path) -> None:

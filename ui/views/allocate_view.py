@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import FamilyId, WorkerId
-from solver import Progress
 from ui.dialogs import file_dialogs
 from ui.dialogs.override_reason import OverrideReasonDialog
 from ui.models.proposal_model import FINAL_COLUMN, ProposalModel
@@ -36,6 +35,7 @@ from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
     from fsp_allocator.allocation.why_not import WhyNot
+    from solver import Progress
 
 
 def progress_text(report: Progress) -> str:
@@ -251,8 +251,8 @@ class AllocateView(QWidget):
         self._set_running(True)
 
     def _on_progress(self, report: object) -> None:
-        if isinstance(report, Progress):
-            self.progress_label.setText(progress_text(report))
+        if self.runner.name == "allocate":
+            self.progress_label.setText(progress_text(report))  # type: ignore[arg-type]
 
     def _on_finished(self, result: object) -> None:
         self._set_running(False)
