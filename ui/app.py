@@ -16,7 +16,7 @@ from fsp_allocator.workspace import (
     open_workspace,
 )
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QCoreApplication, QMessageBox
+from ui.qt import QApplication, QCoreApplication, QMessageBox, Qt
 from ui.session import WorkspaceSession
 
 
@@ -26,6 +26,10 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     app = QApplication.instance()
     if app is None:
+        # Qt 6 scales for high DPI by itself; pass fractional factors (150%) through unrounded.
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     return app
@@ -41,14 +45,19 @@ def create_window(workspace: Workspace) -> MainWindow:
     return MainWindow(WorkspaceSession(workspace))
 
 
+def show_open_error(message: str) -> None:
+    """Say why the workspace could not open: in a message box and on stderr (tests replace it)."""
+    print(f"fsp-allocator: {message}", file=sys.stderr)
+    QMessageBox.critical(None, APP_NAME, message)
+
+
 def run(workspace: str | None = None) -> int:
     """Open the window on `workspace` (None: the default) and run until it closes."""
     app = application()
     try:
         opened = open_target(workspace)
     except WorkspaceError as exc:
-        QMessageBox.critical(None, APP_NAME, f"The workspace could not be opened. {exc}")
-        print(f"fsp-allocator: the workspace could not be opened. {exc}", file=sys.stderr)
+        show_open_error(f"The workspace could not be opened. {exc}")
         return 1
     try:
         window = create_window(opened)

@@ -133,3 +133,38 @@ def test_workload_bars_show_each_load_in_its_excel_band(window: MainWindow) -> N
         assert sets[expected].at(i) == pytest.approx(percent)
         assert sum(s.at(i) for s in sets.values()) == pytest.approx(percent)
     assert "none yet" in view.trend_view.chart().title()
+
+
+def test_run_opens_the_demo_and_returns_when_the_window_closes(
+    qtbot: QtBot, workspace_file: Path
+) -> None:
+    from ui import app as app_module
+    from ui.qt import QApplication, QTimer
+
+    seen: list[str] = []
+
+    def close_windows() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(300, close_windows)
+    assert app_module.run() == 0
+    assert seen and "DEMO" in seen[0]
+    assert workspace_file.exists()
+
+
+def test_run_explains_a_workspace_that_cannot_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import app as app_module
+
+    said: list[str] = []
+    monkeypatch.setattr(app_module, "show_open_error", said.append)
+    blocked = tmp_path / "newer.sqlite"
+    blocked.write_bytes(b"this is not a database at all" * 100)
+    assert app_module.run(str(blocked)) == 1
+    assert said and said[0].startswith("The workspace could not be opened.")
+    assert "Traceback" not in said[0]
