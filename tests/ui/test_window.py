@@ -168,3 +168,19 @@ def test_run_explains_a_workspace_that_cannot_open(
     assert app_module.run(str(blocked)) == 1
     assert said and said[0].startswith("The workspace could not be opened.")
     assert "Traceback" not in said[0]
+
+
+def test_remove_a_new_child_and_undo_brings_it_back(window: MainWindow) -> None:
+    view = window.this_week_view
+    child = view.model.child_at(0)
+    view.table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(0, 0)))
+    assert view.remove_selected()
+    held = {c.child_id for c in window.session.workspace.load().children}
+    assert child.child_id not in held
+    assert view.model.row_of(child.child_id) == -1
+    window.undo_action.trigger()
+    restored = [c for c in window.session.workspace.load().children if c.child_id == child.child_id]
+    assert restored == [child]
+    assert view.model.row_of(child.child_id) >= 0
+    window.redo_action.trigger()
+    assert child.child_id not in {c.child_id for c in window.session.workspace.load().children}
