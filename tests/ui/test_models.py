@@ -176,3 +176,18 @@ def test_factor_codes_are_explained_in_the_cell_tooltip(data: TeamData) -> None:
     tip = model.index(row, factors).data(Qt.ItemDataRole.ToolTipRole)
     code = model.rows[row].child.factors[0]
     assert f"{code} {describe(code)}" in tip
+
+
+def test_settings_show_the_reason_behind_each_default() -> None:
+    from fsp_allocator.paths import resource_path
+
+    model = SettingsModel()
+    model.set_settings(default_settings(WEEK))
+    means = next(i for i, c in enumerate(model.columns) if c.header == "What it means")
+    text = resource_path("weights.toml").read_text(encoding="utf-8")
+    for key in ("target_caseload", "court_cap", "weight_COURT", "weight_factor_11A"):
+        tip = model.index(model.row_of(key), means).data(Qt.ItemDataRole.ToolTipRole)
+        assert tip and tip.split()[0] in text
+        assert tip != model.columns[means].tip
+    court = model.index(model.row_of("court_cap"), means).data(Qt.ItemDataRole.ToolTipRole)
+    assert "court" in court.lower()

@@ -14,6 +14,7 @@ from fsp_allocator.domain import ROLE_LABELS, STAGE_LABELS, Role, Settings, Stag
 from fsp_allocator.factors import describe, is_valid_code
 from fsp_allocator.settings import SCALAR_SETTINGS, apply_overrides, default_settings, settings_rows
 from fsp_allocator.workbook.cells import parse_date
+from ui.models.setting_reasons import default_reasons
 from ui.models.table_base import Column, Index, RowTableModel
 from ui.qt import QColor, QObject, Qt, Signal
 
@@ -63,7 +64,12 @@ COLUMNS = (
     ),
     Column("Default", lambda r: r.default),
     Column("Key", lambda r: r.key, tip="The key in the workbook's Settings sheet"),
-    Column("What it means", lambda r: r.explanation),
+    Column(
+        "What it means",
+        lambda r: r.explanation,
+        tip="Hover a row for the reason behind its default",
+        cell_tip=lambda r: default_reasons().get(r.key, ""),
+    ),
 )
 VALUE_COLUMN = 1
 

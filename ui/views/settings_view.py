@@ -25,8 +25,8 @@ class SettingsView(QWidget):
         restore.clicked.connect(self.restore_defaults)
         top = QHBoxLayout()
         hint = QLabel(
-            "Double-click a value to change it. Changed values are shaded; the defaults and "
-            "their reasons are documented in resources/weights.toml.",
+            "Double-click a value to change it. Changed values are shaded. Hover 'What it "
+            "means' for the reason behind each default (from resources/weights.toml).",
             self,
         )
         hint.setWordWrap(True)
