@@ -4,6 +4,7 @@ a message bar for problems, and the window layout remembered between sessions.
 
 from __future__ import annotations
 
+from ui.dialogs import manager_name
 from ui.qt import (
     QAction,
     QCloseEvent,
@@ -78,9 +79,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         session.error.connect(self.show_error)
         session.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-        self.statusBar().showMessage(
-            f"Workspace: {session.workspace.location} — manager: {session.workspace.user_name}"
-        )
+        self._show_workspace()
         self.resize(1280, 800)
         self._restore_layout()
 
@@ -152,6 +151,9 @@ class MainWindow(QMainWindow):
                                       lambda: self._on(2, self.this_week_view.add_child)),
             "search": self._action("Search", "Ctrl+F", "Search the current view",
                                    self.focus_search),
+            "manager": self._action("Manager name…", "Ctrl+Shift+M",
+                                    "Set the name recorded with your decisions",
+                                    self.set_manager_name),
         }  # fmt: skip
         self.actions_by_name["accept"].setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
@@ -169,12 +171,34 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.undo_action)
         toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions_by_name["manager"])
         self.addToolBar(toolbar)
 
     def _on(self, tab: int, slot: object) -> None:
         self.tabs.setCurrentIndex(tab)
         assert callable(slot)
         slot()
+
+    def set_manager_name(self) -> bool:
+        """Ask for the manager's name and record it in the workspace."""
+        workspace = self.session.workspace
+        name = manager_name.ask_manager_name(self, workspace.user_name)
+        if name is None:
+            return False
+        try:
+            workspace.set_manager_name(name)
+        except Exception as exc:  # the workspace's errors are sentences
+            self.show_error(f"The name was not saved. {exc}")
+            return False
+        self._show_workspace()
+        return True
+
+    def _show_workspace(self) -> None:
+        workspace = self.session.workspace
+        self.statusBar().showMessage(
+            f"Workspace: {workspace.location} — manager: {workspace.user_name}"
+        )
 
     def focus_search(self) -> None:
         """Put the cursor in the current view's search box."""

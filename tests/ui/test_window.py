@@ -184,3 +184,18 @@ def test_remove_a_new_child_and_undo_brings_it_back(window: MainWindow) -> None:
     assert view.model.row_of(child.child_id) >= 0
     window.redo_action.trigger()
     assert child.child_id not in {c.child_id for c in window.session.workspace.load().children}
+
+
+def test_manager_name_is_recorded_on_later_changes(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs import manager_name
+
+    monkeypatch.setattr(manager_name, "ask_manager_name", lambda parent, current: "Sam Okafor")
+    window.actions_by_name["manager"].trigger()
+    assert window.session.workspace.user_name == "Sam Okafor"
+    assert "Sam Okafor" in window.statusBar().currentMessage()
+    view = window.settings_view
+    row = view.model.row_of("target_caseload")
+    assert view.proxy.setData(view.proxy.mapFromSource(view.model.index(row, VALUE_COLUMN)), "14")
+    assert window.session.workspace.audit()[-1].user == "Sam Okafor"
