@@ -17,19 +17,18 @@ from ui.dialogs import file_dialogs
 from ui.dialogs.override_reason import OverrideReasonDialog
 from ui.models.proposal_model import FINAL_COLUMN, ProposalModel
 from ui.qt import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QSplitter,
     Qt,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
+from ui.views.family_panel import FamilyPanel
 from ui.views.table_widgets import SearchBar, fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
@@ -85,9 +84,16 @@ class AllocateView(QWidget):
         self.summary = QLabel("Press Allocate (Ctrl+R) to propose this week's allocation.", self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Proposal summary")
-        self.detail = QTextBrowser(self)
-        self.detail.setAccessibleName("Reasons for the selected family")
-        side = self._side_panel()
+        self.panel = side = FamilyPanel(self)
+        self.why_worker, self.why_answer = side.why_worker, side.why_answer
+        for key, slot in (
+            ("pin", self.pin_selected),
+            ("exclude", self.exclude_selected),
+            ("reoptimise", self.allocate),
+            ("why_not", self.ask_why_not),
+        ):
+            side.buttons[key].clicked.connect(slot)
+            self.buttons[key] = side.buttons[key]
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
@@ -109,50 +115,6 @@ class AllocateView(QWidget):
         session.review_changed.connect(self.refresh)
         self.refresh()
         self._set_running(False)
-
-    def _side_panel(self) -> QWidget:
-        side = QWidget(self)
-        layout = QVBoxLayout(side)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Selected family", side))
-        layout.addWidget(self.detail, 2)
-        row = QHBoxLayout()
-        for key, text, tip, slot in (
-            ("pin", "Pin to final worker", "The family must go to the worker chosen; "
-             "then re-optimise the rest", self.pin_selected),
-            ("exclude", "Exclude this worker", "The family must not go to the worker shown; "
-             "then re-optimise", self.exclude_selected),
-        ):  # fmt: skip
-            button = QPushButton(text, side)
-            button.setToolTip(tip)
-            button.setAccessibleName(text)
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
-        layout.addLayout(row)
-        reopt = QPushButton("Re-optimise the rest", side)
-        reopt.setToolTip("Run the engine again with the pins and exclusions saved")
-        reopt.setAccessibleName("Re-optimise")
-        reopt.clicked.connect(self.allocate)
-        self.buttons["reoptimise"] = reopt
-        layout.addWidget(reopt)
-        why_row = QHBoxLayout()
-        self.why_worker = QComboBox(side)
-        self.why_worker.setAccessibleName("Worker to ask about")
-        self.why_worker.setToolTip("Ask the engine why the family did not go to this worker")
-        why = QPushButton("Why not?", side)
-        why.setAccessibleName("Why not this worker")
-        why.clicked.connect(self.ask_why_not)
-        self.buttons["why_not"] = why
-        why_row.addWidget(self.why_worker, 1)
-        why_row.addWidget(why)
-        layout.addLayout(why_row)
-        self.why_answer = QLabel("", side)
-        self.why_answer.setWordWrap(True)
-        self.why_answer.setAccessibleName("Why not answer")
-        self.why_answer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.why_answer, 1)
-        return side
 
     # --- state ------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -198,32 +160,7 @@ class AllocateView(QWidget):
         return FamilyId(self.model.row_key(self.proxy.mapToSource(index).row()))
 
     def _show_family(self) -> None:
-        review, family = self.session.review, self.selected_family()
-        self.why_worker.clear()
-        if review is None or family is None:
-            self.detail.setPlainText("")
-            return
-        row = review.row(family)
-        names = {w.worker_id: w.name for w in review.data.workers}
-        final = review.final[family]
-        lines = [f"Family {family}: children {', '.join(row.child_ids)}, weight {row.weight:g}"]
-        proposed = names.get(row.proposed_worker_id or WorkerId(""), "no one")
-        lines.append(f"Proposed: {proposed}")
-        if review.is_overridden(family):
-            chosen = names.get(final or WorkerId(""), "leave unallocated")
-            lines.append(f"Your choice: {chosen} (accept will ask for your reason)")
-        if final is not None:
-            before, after = review.load_change(final)
-            lines.append(f"{names.get(final, final)}: load from {before:.0%} to {after:.0%}")
-        if row.reasons:
-            lines.append("Why the engine proposed this:")
-            lines += [f"• {r}" for r in row.reasons]
-        if row.unallocated_reason:
-            lines.append(f"Unallocated: {row.unallocated_reason}")
-        self.detail.setPlainText("\n".join(lines))
-        for worker in review.candidates(family):
-            if worker.worker_id != review.final[family]:
-                self.why_worker.addItem(f"{worker.name} ({worker.worker_id})", worker.worker_id)
+        self.panel.show_family(self.session.review, self.selected_family())
 
     # --- actions ----------------------------------------------------------------------
     def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
