@@ -19,6 +19,7 @@ class CaseRow:
     child: Child
     worker_name: str
     weight: float
+    adult_names: str = ""
 
 
 def factor_tip(codes: tuple[str, ...]) -> str:
@@ -45,7 +46,7 @@ COLUMNS = (
     Column("Weight", lambda r: number(r.weight), lambda r: r.weight, right=True),
     Column("Referral", lambda r: day(r.child.referral_date), lambda r: r.child.referral_date),
     Column("Locality", lambda r: r.child.locality or ""),
-    Column("Adult workers", lambda r: joined(r.child.adult_worker_ids)),
+    Column("Adult workers", lambda r: r.adult_names, tip="Adult practitioners with the family"),
 )
 
 
@@ -61,7 +62,12 @@ class CaseloadModel(RowTableModel):
         weights = child_weights(data.children, data.settings)
         self.set_rows(
             [
-                CaseRow(c, names.get(c.worker_id, c.worker_id or ""), weights[c.child_id])
+                CaseRow(
+                    c,
+                    names.get(c.worker_id, c.worker_id or ""),
+                    weights[c.child_id],
+                    joined(names.get(a, a) for a in c.adult_worker_ids),
+                )
                 for c in data.children
                 if not c.is_new
             ]
