@@ -58,6 +58,18 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+MAX_NAMES_LISTED = 8
+
+
+def _over_capacity_line(names: list[str]) -> str:
+    """Name a few over-capacity workers; for a county, a count and where to look."""
+    if not names:
+        return "Workers over capacity: none."
+    if len(names) <= MAX_NAMES_LISTED:
+        return f"Workers over capacity: {', '.join(names)}."
+    return f"Workers over capacity: {len(names)} (see the Workload sheet of the result)."
+
+
 def summary_lines(proposal: AllocationProposal) -> list[str]:
     """The few lines printed to stdout after a run."""
     over = [
@@ -69,7 +81,7 @@ def summary_lines(proposal: AllocationProposal) -> list[str]:
         f"Week {proposal.week.isoformat()}: {proposal.status}.",
         f"Allocated {len(proposal.allocations)} new children; "
         f"{len(proposal.unallocated)} unallocated.",
-        f"Workers over capacity: {', '.join(over) if over else 'none'}.",
+        _over_capacity_line(over),
         f"Warnings: {len(proposal.warnings)}.",
     ]
 

@@ -72,6 +72,12 @@ def open_window(args: argparse.Namespace) -> int:
     return run(workspace=getattr(args, "workspace", None))
 
 
+def _silence_stdout() -> None:
+    """Point stdout at devnull so Python's exit flush cannot raise again (Python docs' recipe)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `fsp-allocator`; returns the exit status (0 ok, 2 invalid input, 1 other)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -88,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fsp-allocator: stopped.", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into `head` and the reader left: not an error
+        _silence_stdout()
+        return 0
     except Exception as exc:  # last resort: one clear line, never a traceback for a manager
         if args.debug:
             raise

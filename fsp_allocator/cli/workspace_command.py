@@ -58,8 +58,15 @@ def register(subparsers: Any) -> None:
     pro.add_argument("--time-limit", type=_seconds, metavar="S", help="seconds per team")
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
-    acc.add_argument("--override", type=_pair, action="append", default=[], metavar="ID=WORKER")
-    acc.add_argument("--reason", type=_pair, action="append", default=[], metavar="FAMILY=TEXT")
+    acc.add_argument(
+        "--override", type=_pair, action="append", default=[], metavar="ID=WORKER",
+        help="give a new family (or one child) to another worker; WORKER 'none' leaves it "
+        "unallocated; repeatable",
+    )  # fmt: skip
+    acc.add_argument(
+        "--reason", type=_pair, action="append", default=[], metavar="FAMILY=TEXT",
+        help="why you changed the proposal for FAMILY (required for every override)",
+    )  # fmt: skip
     acc.add_argument("--as", dest="user", metavar="NAME", help="the manager deciding")
     acc.set_defaults(handler=run_accept)
     his = add("history", help="decisions and workload history (or the audit log)")

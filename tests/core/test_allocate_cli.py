@@ -87,3 +87,14 @@ def test_unwritable_output_exit_1(
     status = main(["allocate", str(team_book), "--out", str(blocker / "r.xlsx")])
     assert status == 1
     assert "could not write the result" in capsys.readouterr().err
+
+
+def test_summary_names_a_few_over_capacity_workers_and_counts_many() -> None:
+    from fsp_allocator.cli.allocate_command import MAX_NAMES_LISTED, _over_capacity_line
+
+    assert _over_capacity_line([]) == "Workers over capacity: none."
+    few = [f"Worker {n}" for n in range(MAX_NAMES_LISTED)]
+    assert _over_capacity_line(few).endswith(f"{few[-1]}.")
+    many = [f"Worker {n}" for n in range(MAX_NAMES_LISTED + 1)]
+    line = _over_capacity_line(many)
+    assert f"{MAX_NAMES_LISTED + 1}" in line and "Worker 0" not in line
