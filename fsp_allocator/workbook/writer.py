@@ -22,43 +22,22 @@ from openpyxl.worksheet.worksheet import Worksheet
 from fsp_allocator.domain import Child, TeamData, Worker
 from fsp_allocator.safe_write import atomic_path
 from fsp_allocator.settings import normalise_key, settings_rows
+from fsp_allocator.workbook.columns import (
+    CASES,
+    CASES_SPEC,
+    SETTINGS,
+    WORKERS,
+    WORKERS_SPEC,
+)
 from fsp_allocator.workbook.safe_cells import CellValue, looks_like_formula, set_text, set_value
 
-WORKERS_SHEET = "Workers"
-CASES_SHEET = "Cases"
-SETTINGS_SHEET = "Settings"
+# One list of columns for reading and writing: the writer follows the reader's specs.
+WORKERS_SHEET = WORKERS
+CASES_SHEET = CASES
+SETTINGS_SHEET = SETTINGS
 
-WORKER_COLUMNS: tuple[str, ...] = (
-    "worker_id",
-    "name",
-    "role",
-    "fte",
-    "team",
-    "agency",
-    "available_from",
-    "available_to",
-    "accepting",
-    "court_cap",
-    "capacity",
-    "skills",
-    "locality",
-)
-CASE_COLUMNS: tuple[str, ...] = (
-    "child_id",
-    "family_id",
-    "stage",
-    "worker_id",
-    "previous_worker_id",
-    "factors",
-    "complexity",
-    "referral_date",
-    "team",
-    "locality",
-    "needs",
-    "adult_worker_ids",
-    "pin_worker_id",
-    "exclude_worker_ids",
-)
+WORKER_COLUMNS: tuple[str, ...] = WORKERS_SPEC.known
+CASE_COLUMNS: tuple[str, ...] = CASES_SPEC.known
 SETTINGS_COLUMNS: tuple[str, ...] = ("key", "value")
 
 LIST_SEPARATOR = ";"
