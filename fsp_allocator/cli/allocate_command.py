@@ -9,32 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.cli.arguments import positive_seconds, week_date
 from fsp_allocator.cli.errors import UserError
 from solver import Solution, SolverConfig
 
 INVALID_INPUT = 2
-
-
-def _week(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("the time limit must be above 0 seconds")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -49,11 +32,17 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="RESULT.xlsx")
     parser.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     parser.add_argument(
-        "--time-limit", type=_seconds, default=SolverConfig().time_limit_seconds, metavar="S",
+        "--time-limit",
+        type=positive_seconds,
+        default=SolverConfig().time_limit_seconds,
+        metavar="S",
         help="seconds of search per team (default %(default)s)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--week", type=_week, metavar="YYYY-MM-DD", help="the allocation date (default: Settings)"
+        "--week",
+        type=week_date,
+        metavar="YYYY-MM-DD",
+        help="the allocation date (default: Settings)",
     )
     parser.set_defaults(handler=run)
 

@@ -7,10 +7,10 @@ the other commands and the app can read straight away: a safe way to try the too
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from fsp_allocator.cli.arguments import week_date
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.demo import COUNTY_TEAMS, generate
 from fsp_allocator.workbook.writer import write_team, write_team_csv
@@ -31,7 +31,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
     parser.add_argument(
         "--week",
-        type=_week,
+        type=week_date,
         default=None,
         help="the allocation date YYYY-MM-DD (default: this week's Monday)",
     )
@@ -51,13 +51,6 @@ def _teams(text: str) -> int:
     if not 1 <= number <= MAX_TEAMS:
         raise argparse.ArgumentTypeError(f"give between 1 and {MAX_TEAMS} teams")
     return number
-
-
-def _week(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
+from fsp_allocator.cli.arguments import week_date
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.validation_report import build_report, render_text, report_as_dict
 from fsp_allocator.workbook.reader import read_team
@@ -33,18 +33,11 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument(
         "--week",
-        type=_week,
+        type=week_date,
         default=None,
         help="the allocation date YYYY-MM-DD (default: the Settings sheet's week, else today)",
     )
     parser.set_defaults(handler=run)
-
-
-def _week(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
 
 
 def run(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from fsp_allocator.cli.arguments import positive_seconds
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.workbook.problems import WorkbookInvalid
 from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
@@ -25,16 +26,6 @@ def _pair(text: str) -> tuple[str, str]:
     if not sep or not key.strip():
         raise argparse.ArgumentTypeError(f"'{text}' is not in the form ID=VALUE")
     return key.strip(), value.strip()
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError("the time limit must be above 0 seconds")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +46,7 @@ def register(subparsers: Any) -> None:
     pro = add("propose", help="propose this week's allocation and keep it pending")
     pro.add_argument("--out", type=Path, metavar="RESULT.xlsx")
     pro.add_argument("--json", type=Path, metavar="RESULT.json")
-    pro.add_argument("--time-limit", type=_seconds, metavar="S", help="seconds per team")
+    pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
