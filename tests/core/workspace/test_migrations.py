@@ -84,3 +84,13 @@ def test_a_url_setting_names_the_shared_default(
         assert workspace.load().children == ()
     finally:
         workspace.close()
+
+
+def test_head_revision_is_the_newest_migration() -> None:
+    # Start-up skips Alembic when a workspace is at HEAD_REVISION, so the constant must
+    # follow every new file in migrations/versions.
+    from alembic.script import ScriptDirectory
+
+    from fsp_allocator.workspace.schema import alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == head_revision()
