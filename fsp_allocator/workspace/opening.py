@@ -1,7 +1,8 @@
 """Open a workspace: the default SQLite file, another file, or a database URL.
 
 The schema is created or migrated to this version's head; a first run of the default
-workspace fills it with the demo team, clearly marked as such.
+workspace fills it with the demo team, clearly marked as such, reached through a few past
+weeks of real allocations (`demo_weeks`) so its history and trends are not empty.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def open_default_workspace() -> Workspace:
     workspace = open_workspace(path)
     if first_run:
         from fsp_allocator.demo import generate
+        from fsp_allocator.workspace.demo_weeks import seed_demo_history
 
-        workspace.import_team(generate(teams=1, seed=1), user=DEMO_USER)
+        seed_demo_history(workspace, generate(teams=1, seed=1), DEMO_USER)
         workspace.mark_demo(True)
     return workspace

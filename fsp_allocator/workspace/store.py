@@ -187,15 +187,19 @@ class Workspace:
         final: Mapping[ChildId, WorkerId | None],
         override_reasons: Mapping[FamilyId, str],
         user: str | None = None,
+        *,
+        backup_first: bool = True,
     ) -> AcceptResult:
         """Make the manager's final choice the caseload, with decisions, audit and a snapshot.
 
-        A backup is taken first (SQLite). Raises OverrideReasonRequired, AcceptConflict,
-        WorkspaceBusy or WorkspaceError; on any error nothing of the accept is saved.
+        A backup is taken first (SQLite; `backup_first=False` only where there is nothing
+        to lose, as while a fresh demo workspace is filled). Raises OverrideReasonRequired,
+        AcceptConflict, WorkspaceBusy or WorkspaceError; on any error nothing of the accept
+        is saved.
         """
         with self._read() as conn:
             check_final(conn, proposal, final, override_reasons)
-        backup_path = self.backup() if self.is_sqlite else None
+        backup_path = self.backup() if self.is_sqlite and backup_first else None
         with self._write() as conn:
             at = utc_now()
             allocated, left = accept_in(

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from fsp_allocator.demo import generate
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import open_default_workspace
+from fsp_allocator.workspace.demo_weeks import PAST_WEEKS
 from ui.app import create_window
 from ui.dialogs import file_dialogs
 from ui.main_window import MainWindow
@@ -132,6 +133,20 @@ def test_workload_bars_show_each_load_in_its_excel_band(window: MainWindow) -> N
         expected = band(loads[worker.worker_id].ratio).value.capitalize()
         assert sets[expected].at(i) == pytest.approx(percent)
         assert sum(s.at(i) for s in sets.values()) == pytest.approx(percent)
+    # the demo workspace was reached through past weekly cycles: one line per lead worker,
+    # a point per past week, each the snapshot's load as % of capacity
+    from ui.qt import QLineSeries
+
+    snapshots = window.session.workspace.workload_history(team=view.team.currentText())
+    lines = {s.name(): s for s in view.trend_view.chart().series() if isinstance(s, QLineSeries)}
+    assert set(lines) == {w.name for w in leads}
+    for worker in leads:
+        own = [x for x in snapshots if x.worker_id == worker.worker_id]
+        assert [p.y() for p in lines[worker.name].points()] == pytest.approx(
+            [x.load / x.capacity * 100 for x in sorted(own, key=lambda x: x.week)]
+        )
+        assert len(own) == PAST_WEEKS
+    view._draw_trend(data, "")  # a team with no accepted week yet
     assert "none yet" in view.trend_view.chart().title()
 
 
