@@ -6,6 +6,7 @@ back and arrive as new cases over the `PAST_WEEKS` weeks before this one; each o
 weeks is imported, proposed by the engine and accepted, exactly as a manager would. The
 workspace then holds decisions with reasons, load snapshots and audit rows for past weeks,
 all recorded as made by `DEMO_USER`, and this week's new children wait to be allocated.
+A few other open families close along the way, as cases do.
 
 Which worker leads a held-back family is the engine's choice, so today's caseload differs a
 little from `demo.generate`'s; it is the result of the same rules the app applies.
@@ -22,19 +23,32 @@ from fsp_allocator.workspace.store import Workspace
 
 PAST_WEEKS = 4
 FAMILIES_PER_WEEK = 3
+CLOSURES_PER_WEEK = 1
 EARLY_STAGES = frozenset({Stage.ASSESSMENT, Stage.CIN, Stage.CP})
 DAYS_BEFORE_MONDAY = (3, 4, 5, 6)  # referrals arrive in the week before the allocation
 
 
-def arrival_batches(data: TeamData, weeks: int, seed: int) -> list[list[FamilyId]]:
-    """Open families (early stages, no court work) to arrive in each past week, oldest first."""
+def arrival_batches(
+    data: TeamData, weeks: int, seed: int
+) -> tuple[list[list[FamilyId]], list[list[FamilyId]]]:
+    """Open families (early stages, no court work) that arrive, and that close, each past week.
+
+    Both lists are oldest week first. Arrivals join the caseload through the engine; closures
+    leave it (cases close every week in a real team), so today's loads are not the sum of
+    four weeks of intake on top of the demo's already full caseload.
+    """
     families = sorted(
         family.family_id
         for family in data.families()
         if all(not c.is_new and c.stage in EARLY_STAGES for c in family.children)
     )
-    chosen = random.Random(seed).sample(families, min(len(families), weeks * FAMILIES_PER_WEEK))
-    return [chosen[week::weeks] for week in range(weeks)]
+    wanted = weeks * (FAMILIES_PER_WEEK + CLOSURES_PER_WEEK)
+    chosen = random.Random(seed).sample(families, min(len(families), wanted))
+    arriving, closing = chosen[: weeks * FAMILIES_PER_WEEK], chosen[weeks * FAMILIES_PER_WEEK :]
+    return (
+        [arriving[week::weeks] for week in range(weeks)],
+        [closing[week::weeks] for week in range(weeks)],
+    )
 
 
 def _arriving(children: list[Child], monday: date, rng: random.Random) -> list[Child]:
@@ -51,7 +65,7 @@ def seed_demo_history(
     """Bring an empty `workspace` to `data` through `weeks` real weekly cycles before it."""
     from fsp_allocator.allocation.service import propose
 
-    batches = arrival_batches(data, weeks, seed)
+    batches, closures = arrival_batches(data, weeks, seed)
     held_back = {family for batch in batches for family in batch}
     by_family: dict[FamilyId, list[Child]] = {}
     for child in data.children:
@@ -60,12 +74,13 @@ def seed_demo_history(
     this_week = data.settings.week
     children = tuple(c for c in data.children if not c.is_new and c.family_id not in held_back)
     current = replace(data, children=children)
-    for ago, batch in zip(range(weeks, 0, -1), batches, strict=True):
+    for ago, batch, closing in zip(range(weeks, 0, -1), batches, closures, strict=True):
         monday = this_week - timedelta(weeks=ago)
         arriving = [c for f in batch for c in _arriving(by_family[f], monday, rng)]
+        staying = tuple(c for c in current.children if c.family_id not in closing)
         week_data = replace(
             current,
-            children=current.children + tuple(arriving),
+            children=staying + tuple(arriving),
             settings=replace(data.settings, week=monday),
         )
         workspace.import_team(week_data, user=user)

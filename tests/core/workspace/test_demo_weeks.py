@@ -19,7 +19,12 @@ def test_past_weeks_are_real_cycles_ending_in_the_demo_team(workspace: Workspace
     now = workspace.load()
 
     assert {w.worker_id for w in now.workers} == {w.worker_id for w in data.workers}
-    assert {c.child_id for c in now.children} == {c.child_id for c in data.children}
+    arrivals, closures = arrival_batches(data, PAST_WEEKS, 1)
+    closed = {f for batch in closures for f in batch}
+    assert closed
+    assert {c.child_id for c in now.children} == {
+        c.child_id for c in data.children if c.family_id not in closed
+    }
     assert {c.child_id for c in now.new_children()} >= {
         c.child_id for c in data.children if c.is_new
     }
@@ -28,7 +33,7 @@ def test_past_weeks_are_real_cycles_ending_in_the_demo_team(workspace: Workspace
     mondays = {WEEK - timedelta(weeks=n) for n in range(1, PAST_WEEKS + 1)}
     assert {s.week for s in workspace.workload_history()} == mondays
     decisions = workspace.decisions()
-    held_back = {f for batch in arrival_batches(data, PAST_WEEKS, 1) for f in batch}
+    held_back = {f for batch in arrivals for f in batch}
     assert {d.family_id for d in decisions} == held_back
     assert {d.week for d in decisions} == mondays
     assert all(d.decided_by == DEMO_USER and d.reasons for d in decisions)
@@ -39,11 +44,11 @@ def test_past_weeks_are_real_cycles_ending_in_the_demo_team(workspace: Workspace
     assert workspace.pending_proposal() is None
 
 
-def test_arrivals_are_early_stage_open_families_in_disjoint_batches() -> None:
+def test_arrivals_and_closures_are_early_stage_open_families_in_disjoint_batches() -> None:
     data = generate(teams=1, seed=1, week=WEEK)
-    batches = arrival_batches(data, PAST_WEEKS, seed=1)
-    assert len(batches) == PAST_WEEKS and all(batches)
-    flat = [f for batch in batches for f in batch]
+    arrivals, closures = arrival_batches(data, PAST_WEEKS, seed=1)
+    assert len(arrivals) == len(closures) == PAST_WEEKS and all(arrivals) and all(closures)
+    flat = [f for batch in arrivals + closures for f in batch]
     assert len(flat) == len(set(flat))
     for family in data.families():
         if family.family_id in flat:
