@@ -12,11 +12,12 @@ from fsp_allocator.paths import APP_AUTHOR, APP_NAME
 from fsp_allocator.workspace import (
     Workspace,
     WorkspaceError,
+    demo_will_be_made,
     open_default_workspace,
     open_workspace,
 )
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QCoreApplication, QMessageBox, Qt
+from ui.qt import QApplication, QCoreApplication, QMessageBox, QPixmap, QSplashScreen, Qt
 from ui.session import WorkspaceSession
 
 
@@ -51,17 +52,40 @@ def show_open_error(message: str) -> None:
     QMessageBox.critical(None, APP_NAME, message)
 
 
+SETTING_UP_DEMO = (
+    "FSP Allocator\n\nSetting up a demo workspace for you to try:\n"
+    "an invented team and four past weeks of allocations.\nThis takes a few seconds, once."
+)
+
+
+def first_run_notice(app: QApplication) -> QSplashScreen:
+    """A small window saying what the first run is doing while the demo is made."""
+    pixmap = QPixmap(560, 160)
+    pixmap.fill(Qt.GlobalColor.white)
+    splash = QSplashScreen(pixmap)
+    splash.setObjectName("FirstRunNotice")
+    splash.showMessage(SETTING_UP_DEMO, Qt.AlignmentFlag.AlignCenter, Qt.GlobalColor.black)
+    splash.show()
+    app.processEvents()
+    return splash
+
+
 def run(workspace: str | None = None) -> int:
     """Open the window on `workspace` (None: the default) and run until it closes."""
     app = application()
+    notice = first_run_notice(app) if workspace is None and demo_will_be_made() else None
     try:
         opened = open_target(workspace)
     except WorkspaceError as exc:
+        if notice is not None:
+            notice.close()
         show_open_error(f"The workspace could not be opened. {exc}")
         return 1
     try:
         window = create_window(opened)
         window.show()
+        if notice is not None:
+            notice.finish(window)
         return int(app.exec())
     finally:
         opened.close()

@@ -12,7 +12,11 @@ from fsp_allocator.workspace.errors import (
     WorkspaceBusy,
     WorkspaceError,
 )
-from fsp_allocator.workspace.opening import open_default_workspace, open_workspace
+from fsp_allocator.workspace.opening import (
+    demo_will_be_made,
+    open_default_workspace,
+    open_workspace,
+)
 from fsp_allocator.workspace.records import (
     AcceptResult,
     AuditEntry,
@@ -33,6 +37,7 @@ __all__ = [
     "Workspace",
     "WorkspaceBusy",
     "WorkspaceError",
+    "demo_will_be_made",
     "open_default_workspace",
     "open_workspace",
 ]

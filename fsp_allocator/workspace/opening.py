@@ -60,13 +60,21 @@ def open_workspace(
     return Workspace(engine, resolved, display_location(resolved))
 
 
+def _default_is_a_server() -> bool:
+    return "://" in os.environ.get("FSP_ALLOCATOR_WORKSPACE", "")
+
+
+def demo_will_be_made() -> bool:
+    """Whether opening the default workspace now creates the demo (a few seconds' work)."""
+    return not _default_is_a_server() and not default_workspace_path().exists()
+
+
 def open_default_workspace() -> Workspace:
     """The default workspace; on first run it is made as a DEMO workspace with the demo team."""
-    if "://" in os.environ.get("FSP_ALLOCATOR_WORKSPACE", ""):
+    if _default_is_a_server():
         return open_workspace(None)  # a shared server: never filled with demo data
-    path = default_workspace_path()
-    first_run = not path.exists()
-    workspace = open_workspace(path)
+    first_run = demo_will_be_made()
+    workspace = open_workspace(default_workspace_path())
     if first_run:
         from fsp_allocator.demo import generate
         from fsp_allocator.workspace.demo_weeks import seed_demo_history
