@@ -41,11 +41,15 @@ def register(subparsers: Any) -> None:
     commands = parser.add_subparsers(dest="workspace_command", metavar="COMMAND", required=True)
     add = commands.add_parser
     imp = add("import", help="import a team workbook (prints what changed)")
-    imp.add_argument("team", type=Path, metavar="TEAM.xlsx")
+    imp.add_argument(
+        "team", type=Path, metavar="TEAM.xlsx", help="the team workbook (or a folder of CSVs)"
+    )
     imp.set_defaults(handler=run_import)
     pro = add("propose", help="propose this week's allocation and keep it pending")
-    pro.add_argument("--out", type=Path, metavar="RESULT.xlsx")
-    pro.add_argument("--json", type=Path, metavar="RESULT.json")
+    pro.add_argument(
+        "--out", type=Path, metavar="RESULT.xlsx", help="also write the allocation sheet"
+    )
+    pro.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
@@ -61,17 +65,19 @@ def register(subparsers: Any) -> None:
     acc.add_argument("--as", dest="user", metavar="NAME", help="the manager deciding")
     acc.set_defaults(handler=run_accept)
     his = add("history", help="decisions and workload history (or the audit log)")
-    his.add_argument("--worker", metavar="W")
-    his.add_argument("--team", metavar="T")
+    his.add_argument("--worker", metavar="W", help="only this worker id")
+    his.add_argument("--team", metavar="T", help="only this team")
     his.add_argument("--audit", action="store_true", help="show the audit log instead")
     his.set_defaults(handler=run_history)
     exp = add("export", help="write the current state as a team workbook")
-    exp.add_argument("--out", type=Path, required=True, metavar="TEAM.xlsx")
+    exp.add_argument(
+        "--out", type=Path, required=True, metavar="TEAM.xlsx", help="the workbook to write"
+    )
     exp.set_defaults(handler=run_export)
     add("backup", help="back up the workspace now").set_defaults(handler=run_backup)
     add("check", help="check the workspace's integrity").set_defaults(handler=run_check)
     man = add("set-manager", help="set the manager name written on decisions")
-    man.add_argument("name")
+    man.add_argument("name", help='e.g. "Jo Smith (TM, FSP Banbury)"')
     man.set_defaults(handler=run_set_manager)
 
 
