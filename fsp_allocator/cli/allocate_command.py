@@ -78,8 +78,6 @@ def summary_lines(proposal: AllocationProposal) -> list[str]:
 def run(args: argparse.Namespace) -> int:
     """Read, check, propose and write; see the module docstring for the exit status."""
     from fsp_allocator.allocation.service import propose
-    from fsp_allocator.result.excel_writer import write_excel
-    from fsp_allocator.result.json_writer import write_json
     from fsp_allocator.workbook.reader import read_team
 
     if not args.team.exists():
@@ -101,14 +99,28 @@ def run(args: argparse.Namespace) -> int:
 
     config = SolverConfig(time_limit_seconds=args.time_limit)
     proposal = propose(result.data, config, on_team_done=team_done)
-    try:
-        write_excel(proposal, args.out)
-        if args.json is not None:
-            write_json(proposal, args.json)
-    except OSError as exc:
-        raise UserError(f"could not write the result ({exc.strerror or exc}).") from None
+    written = write_results(proposal, args.out, args.json)
     for line in summary_lines(proposal):
         print(line)
-    written = [str(args.out)] + ([str(args.json)] if args.json is not None else [])
-    print(f"Written: {', '.join(written)}")
+    print(f"Written: {', '.join(str(path) for path in written)}")
     return 0
+
+
+def write_results(
+    proposal: AllocationProposal, excel: Path | None, json: Path | None
+) -> list[Path]:
+    """Write the result workbook and/or JSON that were asked for; a failure is one sentence."""
+    from fsp_allocator.result.excel_writer import write_excel
+    from fsp_allocator.result.json_writer import write_json
+
+    written = []
+    try:
+        if excel is not None:
+            write_excel(proposal, excel)
+            written.append(excel)
+        if json is not None:
+            write_json(proposal, json)
+            written.append(json)
+    except OSError as exc:
+        raise UserError(f"could not write the result ({exc.strerror or exc}).") from None
+    return written

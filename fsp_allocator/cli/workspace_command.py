@@ -118,22 +118,14 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_propose(args: argparse.Namespace) -> int:
     """Propose, keep the proposal pending, print a summary and write any result files."""
-    from fsp_allocator.cli.allocate_command import summary_lines
-    from fsp_allocator.result.excel_writer import write_excel
-    from fsp_allocator.result.json_writer import write_json
+    from fsp_allocator.cli.allocate_command import summary_lines, write_results
     from fsp_allocator.workspace.cycle import propose_pending
     from solver import SolverConfig
 
     config = SolverConfig(time_limit_seconds=args.time_limit) if args.time_limit else None
     with opened(args) as workspace:
         proposal = propose_pending(workspace, config)
-    try:
-        if args.out is not None:
-            write_excel(proposal, args.out)
-        if args.json is not None:
-            write_json(proposal, args.json)
-    except OSError as exc:
-        raise UserError(f"could not write the result ({exc.strerror or exc}).") from None
+    write_results(proposal, args.out, args.json)
     for line in summary_lines(proposal):
         print(line)
     print("Pending: review it, then `fsp-allocator workspace accept`.")
