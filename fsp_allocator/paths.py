@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -9,8 +10,12 @@ import platformdirs
 APP_NAME = "FSP Allocator"
 APP_AUTHOR = "FSP Allocator"
 
-# The repository's top-level resources/ folder (the project is installed editable, see README).
-RESOURCES_DIR = Path(__file__).resolve().parent.parent / "resources"
+# The repository's top-level resources/ folder when run from a checkout (the README's
+# editable install); a wheel install puts the same files under <prefix>/share (pyproject's
+# data-files), where they are found instead.
+CHECKOUT_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+INSTALLED_RESOURCES = Path(sys.prefix) / "share" / "fsp-allocator" / "resources"
+RESOURCES_DIR = CHECKOUT_RESOURCES if CHECKOUT_RESOURCES.is_dir() else INSTALLED_RESOURCES
 
 
 def resource_path(name: str) -> Path:
