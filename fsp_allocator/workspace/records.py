@@ -32,10 +32,10 @@ class ImportDiff:
             return "No change: the workspace already holds this workbook."
         lines = []
         labels = (
-            ("new_workers", "New workers"),
+            ("new_workers", "Workers added"),
             ("changed_workers", "Changed workers"),
             ("removed_workers", "Workers no longer on the roster"),
-            ("new_children", "New children"),
+            ("new_children", "Children added"),
             ("changed_children", "Changed cases"),
             ("closed_children", "Closed cases"),
         )

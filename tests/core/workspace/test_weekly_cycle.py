@@ -54,7 +54,7 @@ def test_the_command_line_runs_the_cycle(
     write_team(demo_team, team)
     assert _cli("--db", db, "set-manager", "Ann Lee") == 0
     assert _cli("--db", db, "import", str(team)) == 0
-    assert f"New children ({len(demo_team.children)})" in capsys.readouterr().out
+    assert f"Children added ({len(demo_team.children)})" in capsys.readouterr().out
     assert _cli("--db", db, "propose", "--time-limit", "5", "--json", str(tmp_path / "r.json")) == 0
     assert (tmp_path / "r.json").exists()
     capsys.readouterr()
