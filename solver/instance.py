@@ -61,7 +61,7 @@ class AdultWorker:
 
     id: str
     role: str  # 'DA', 'MH' or 'SM'
-    capacity: int  # families: adult_capacity_<ROLE> x FTE, rounded down
+    capacity: int  # families held at most: adult_capacity_<ROLE> x FTE, rounded up
     families: int  # families already held
     available: bool  # available this week and accepting
 

@@ -89,11 +89,13 @@ def _lead_worker(worker: Worker, data: TeamData, load: WorkerLoad) -> LeadWorker
 
 
 def _adult_worker(worker: Worker, data: TeamData, load: WorkerLoad) -> AdultWorker:
+    """Aim 5: a practitioner below `adult_capacity_<ROLE>` x fte families may take one more,
+    so 7.5 lets one holding 7 reach 8: the most they may hold is that figure rounded up."""
     week = data.settings.week
     return AdultWorker(
         id=worker.worker_id,
         role=worker.role.value,
-        capacity=math.floor(capacity(worker, data.settings) + 1e-6),
+        capacity=math.ceil(capacity(worker, data.settings) - 1e-6),
         families=load.families,
         available=worker.is_available_on(week) and worker.accepting,
     )

@@ -167,7 +167,7 @@ def adult_reasons(
             sentences.append(f"No {label} is available this week.")
             continue
         counts = ", ".join(
-            f"{adults_after[a.worker_id].families} of {adults_after[a.worker_id].capacity:.0f}"
+            f"{adults_after[a.worker_id].families} of {adults_after[a.worker_id].capacity:g}"
             for a in free
         )
         sentences.append(f"No {label} had room (families held: {counts}).")

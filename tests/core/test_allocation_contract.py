@@ -1,0 +1,35 @@
+"""Corner cases of the allocation rules, each pinned to the spec's words (`workbook.md`)."""
+
+from __future__ import annotations
+
+from test_allocation_builders import child, team_data, worker
+
+from fsp_allocator.allocation.service import propose
+from fsp_allocator.domain import Role, WorkerId
+from solver import SolverConfig
+
+CONFIG = SolverConfig(time_limit_seconds=10)
+
+
+def test_adult_practitioner_below_a_fractional_capacity_is_paired_aim_5() -> None:
+    # 10 x 0.75 = 7.5 families: holding 7 is below it, so one more family may be paired.
+    workers = [worker("W1"), worker("A1", Role.MH, fte=0.75)]
+    held = [
+        child(f"O{i}", f"O{i}", lead="W1", adult_worker_ids=(WorkerId("A1"),)) for i in range(7)
+    ]
+    data = team_data(workers, [*held, child("C1", "F1", factors=("4B",))])
+    (allocation,) = propose(data, CONFIG).allocations
+    assert allocation.adult_worker_ids == ("A1",)
+
+
+def test_adult_practitioner_at_a_fractional_capacity_is_not_paired_aim_5() -> None:
+    workers = [worker("W1"), worker("A1", Role.MH, fte=0.75)]
+    held = [
+        child(f"O{i}", f"O{i}", lead="W1", adult_worker_ids=(WorkerId("A1"),)) for i in range(8)
+    ]
+    data = team_data(workers, [*held, child("C1", "F1", factors=("4B",))])
+    (allocation,) = propose(data, CONFIG).allocations
+    assert allocation.adult_worker_ids == ()
+    assert "No adult mental health practitioner had room (families held: 8 of 7.5)." in (
+        allocation.reasons
+    )
