@@ -27,6 +27,9 @@ def make_table(model: RowTableModel, name: str, parent: QWidget) -> tuple[QTable
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
+    # Tab leaves the table for the next control (arrows move between cells), so a keyboard
+    # user can reach the buttons and search box; Tab in an open editor still goes cell to cell.
+    view.setTabKeyNavigation(False)
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

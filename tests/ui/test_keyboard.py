@@ -1,0 +1,37 @@
+"""Keyboard-only use: Tab moves between controls, table keys act, forms tab in visual order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from fsp_allocator.workspace import open_default_workspace
+from ui.app import create_window
+from ui.main_window import MainWindow
+from ui.qt import QApplication, Qt
+
+
+@pytest.fixture
+def window(qtbot: QtBot, workspace_file: Path) -> Iterator[MainWindow]:
+    main = create_window(open_default_workspace())
+    qtbot.addWidget(main)
+    main.show()
+    main.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main)
+    yield main
+    main.session.workspace.close()
+
+
+def test_tab_leaves_a_table_for_the_next_control(qtbot: QtBot, window: MainWindow) -> None:
+    view = window.this_week_view
+    window.tabs.setCurrentWidget(view)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.index(0, 0))
+    qtbot.keyClick(view.table, Qt.Key.Key_Tab)
+    assert not view.table.hasFocus()  # not trapped cell by cell in the table
+    for _view, _name in window.views():
+        for table in _view.findChildren(type(view.table)):
+            assert not table.tabKeyNavigation(), table.accessibleName()
