@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from fsp_allocator.allocation.family_facts import previous_workers
 from fsp_allocator.allocation.instance_builder import FamilyPlan, Preparation
 from fsp_allocator.allocation.proposal import (
     AllocationProposal,
@@ -141,7 +142,7 @@ def assemble(
         team_adults = adults_by_team.get(plan.team, [])
         reasons = lead_reasons(plan, lead, view)
         reasons += adult_reasons(plan, adults[fid], index, after, team_adults, available)
-        known = {plan.unit.previous_worker, *plan.family.lead_worker_ids}
+        known = {*previous_workers(plan.family), *plan.family.lead_worker_ids}
         for child in plan.family.new_children:
             allocated[child.child_id] = ChildAllocation(
                 child_id=child.child_id,

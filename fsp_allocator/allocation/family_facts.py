@@ -4,6 +4,7 @@ knows the family, the manager's pin, and how well a worker matches its needs (ai
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 from fsp_allocator.domain import Family, FamilyId, Worker, WorkerId
@@ -30,12 +31,16 @@ def match_score(family: Family, worker: Worker) -> int:
     return score
 
 
-def previous_worker(family: Family) -> WorkerId | None:
-    """The worker already known to the family: any sibling's `previous_worker_id`."""
-    for child in family.new_children + family.open_children:
-        if child.previous_worker_id:
-            return child.previous_worker_id
-    return None
+def previous_workers(family: Family) -> tuple[WorkerId, ...]:
+    """The workers already known to the family: every sibling's `previous_worker_id`,
+    new children's first, each once."""
+    known = (c.previous_worker_id for c in family.new_children + family.open_children)
+    return tuple(dict.fromkeys(w for w in known if w))
+
+
+def previous_worker(family: Family, eligible: Collection[WorkerId]) -> WorkerId | None:
+    """Aim 2: the first worker known to the family who may lead it (any sibling's row)."""
+    return next((w for w in previous_workers(family) if w in eligible), None)
 
 
 def pin_of(family: Family) -> WorkerId | None:

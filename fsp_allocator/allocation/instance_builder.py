@@ -164,7 +164,7 @@ def plan_family(
     fixed, kind, open_lead = _fix(family, index, eligible, ineligible, warnings)
     new_court = any(c.stage.is_court for c in family.new_children)
     already_court = any(c.stage.is_court and c.worker_id == fixed for c in family.open_children)
-    previous = previous_worker(family)
+    previous = previous_worker(family, eligible)
     roles = trio_roles(tuple(f for c in family.new_children for f in c.factors))
     kept = tuple(
         dict.fromkeys(
@@ -182,7 +182,7 @@ def plan_family(
         referral_rank=referral_rank,
         eligible=tuple(eligible),
         fixed_worker=fixed,
-        previous_worker=previous if previous in eligible else None,
+        previous_worker=previous,
         match=MappingProxyType(
             {w: s for w in eligible if (s := match_score(family, index[w])) > 0}
         ),

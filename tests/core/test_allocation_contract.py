@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from test_allocation_builders import child, team_data, worker
+from test_allocation_builders import child, one_team, team_data, worker
 
 from fsp_allocator.allocation.service import propose
-from fsp_allocator.domain import Role, WorkerId
+from fsp_allocator.domain import FamilyId, Role, WorkerId
 from solver import SolverConfig
 
 CONFIG = SolverConfig(time_limit_seconds=10)
@@ -33,3 +33,17 @@ def test_adult_practitioner_at_a_fractional_capacity_is_not_paired_aim_5() -> No
     assert "No adult mental health practitioner had room (families held: 8 of 7.5)." in (
         allocation.reasons
     )
+
+
+def test_any_siblings_previous_worker_counts_for_continuity_aim_2() -> None:
+    # The first sibling's previous worker has left; the second sibling's is eligible.
+    workers = [worker("W1", accepting=False), worker("W2"), worker("W3")]
+    kids = [
+        child("C1", "F1", previous_worker_id=WorkerId("W1")),
+        child("C2", "F1", previous_worker_id=WorkerId("W3")),
+    ]
+    data = team_data(workers, kids)
+    assert one_team(data).families[FamilyId("F1")].unit.previous_worker == "W3"
+    allocations = propose(data, CONFIG).allocations
+    assert [a.worker_id for a in allocations] == ["W3", "W3"]
+    assert all(a.continuity for a in allocations)
