@@ -95,3 +95,26 @@ def test_override_reasons_required_for_every_family(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert dialog.values() == {"F1": "knows the family from school", "F2": "capacity freed"}
+
+
+def test_case_form_tabs_through_the_fields_in_the_order_shown(qtbot: QtBot, data: TeamData) -> None:
+    from ui.qt import QApplication, QComboBox, QFormLayout, QLineEdit, Qt
+
+    form = ChildFormDialog(data)
+    qtbot.addWidget(form)
+    layout = form.layout()
+    assert isinstance(layout, QFormLayout)
+    shown = [layout.itemAt(r, QFormLayout.ItemRole.FieldRole) for r in range(layout.rowCount())]
+    kinds = (QLineEdit, QComboBox)
+    fields = [i.widget() for i in shown if i is not None and isinstance(i.widget(), kinds)]
+    assert [f.accessibleName() for f in fields][:4] == ["Child id", "Family id", "Stage", "Team"]
+    form.show()
+    qtbot.waitExposed(form)
+    form.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is form)
+    fields[0].setFocus()
+    for expected in fields[1:]:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected, f"Tab to {expected.accessibleName()}"

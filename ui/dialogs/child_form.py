@@ -7,6 +7,8 @@ a sentence and the form stays open. `ChildFormDialog.ask(...)` is what the windo
 
 from __future__ import annotations
 
+import itertools
+
 from fsp_allocator.domain import Child, Stage, TeamData
 from ui.edits import child_from_form
 from ui.formatting import day, joined, number
@@ -74,8 +76,19 @@ class ChildFormDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self._tab_in_visual_order(form)
         if child is not None:
             self._fill(child)
+
+    def _tab_in_visual_order(self, form: QFormLayout) -> None:
+        """Tab follows the rows as shown (the combos were inserted among the text fields)."""
+        fields = [
+            form.itemAt(row, QFormLayout.ItemRole.FieldRole) for row in range(form.rowCount())
+        ]
+        widgets = [item.widget() for item in fields if item is not None and item.widget()]
+        chain = [w for w in widgets if isinstance(w, (QLineEdit, QComboBox))]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox(self)
