@@ -2,7 +2,8 @@
 
 Each ineligible (family, worker) pair keeps a sentence a manager can read, because the
 same sentences explain unallocated families and answer "why not this worker?". The caps
-(rules 5 and 7) are not here: they depend on what else the worker takes this week.
+(rules 5 and 7) are not here: they depend on what else the worker takes this week. A
+capacity of 0 is rule 7's (a ceiling of 0), so pins and open families still reach them.
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ def ineligibility(
     family: Family,
     team: TeamName | None,
     week: date,
-    capacity: float,
 ) -> str | None:
     """Why `worker` may not lead `family` this week, as a sentence; None when they may."""
     name = worker.name
@@ -68,6 +68,4 @@ def ineligibility(
         return f"{name} is excluded from this family by the manager."
     if worker.role is Role.ASYE and family.has_court_child:
         return f"{name} is newly qualified (ASYE) and cannot lead a family in PLO or court."
-    if capacity <= 0:
-        return f"{name} has no capacity for cases."
     return None

@@ -156,7 +156,7 @@ def plan_family(
     eligible: list[WorkerId] = []
     ineligible: dict[WorkerId, str] = {}
     for worker in candidates:
-        why = ineligibility(worker, family, team, week, capacity(worker, data.settings))
+        why = ineligibility(worker, family, team, week)
         if why is None:
             eligible.append(worker.worker_id)
         else:
@@ -247,11 +247,7 @@ def prepare(data: TeamData) -> Preparation:
     teams: list[TeamPlan] = []
     for team in data.teams():
         members = [w for w in data.workers if w.team == team]
-        leads = tuple(
-            _lead_worker(w, data, loads[w.worker_id])
-            for w in members
-            if w.role.leads and capacity(w, data.settings) > 0
-        )
+        leads = tuple(_lead_worker(w, data, loads[w.worker_id]) for w in members if w.role.leads)
         adults = tuple(
             _adult_worker(w, data, loads[w.worker_id])
             for w in members

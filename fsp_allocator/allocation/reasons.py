@@ -197,7 +197,9 @@ def cap_block(
         return RULE_COURT_CAP, f"{name} would go over the court cap ({after.court + 1} of {cap})."
     ceiling = settings.max_load_ratio
     new_units = to_units(after.load) + plan.unit.weight
-    if after.capacity > 0 and new_units > math.floor(after.capacity * ceiling * SCALE + 1e-6):
+    if new_units > math.floor(after.capacity * ceiling * SCALE + 1e-6):
+        if after.capacity <= 0:
+            return RULE_LOAD_CEILING, f"{name} has no capacity for new cases."
         ratio = new_units / to_units(after.capacity)
         return RULE_LOAD_CEILING, (
             f"{name} would go to {percent(ratio)} of capacity; the ceiling is {percent(ceiling)}."

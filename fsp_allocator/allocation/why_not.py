@@ -25,7 +25,7 @@ from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.allocation.reasons import cap_block
 from fsp_allocator.allocation.service import solve_team
 from fsp_allocator.domain import FamilyId, TeamData, Worker, WorkerId
-from fsp_allocator.weighting import capacity, court_cap
+from fsp_allocator.weighting import court_cap
 from solver import SolverConfig, SolveStatus
 
 
@@ -54,7 +54,7 @@ def _blocked(data: TeamData, prep: Preparation, plan: FamilyPlan, worker: Worker
             return plan.ineligible[wid]
         team = family_team(plan.family, data)
         week = data.settings.week
-        return ineligibility(worker, plan.family, team, week, capacity(worker, data.settings))
+        return ineligibility(worker, plan.family, team, week)
     fixed = plan.unit.fixed_worker
     if fixed is not None and fixed != wid:
         fixed_name = data.worker_index()[WorkerId(fixed)].name
