@@ -35,3 +35,25 @@ def test_tab_leaves_a_table_for_the_next_control(qtbot: QtBot, window: MainWindo
     for _view, _name in window.views():
         for table in _view.findChildren(type(view.table)):
             assert not table.tabKeyNavigation(), table.accessibleName()
+
+
+def test_enter_edits_and_delete_removes_the_selected_new_child(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.child_form import ChildFormDialog
+
+    view = window.this_week_view
+    window.tabs.setCurrentWidget(view)
+    child = view.model.child_at(0)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.mapFromSource(view.model.index(0, 0)))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        ChildFormDialog, "ask", classmethod(lambda cls, p, d, c=None: asked.append(c.child_id))
+    )
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert asked == [child.child_id]
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert child.child_id not in {c.child_id for c in window.session.workspace.load().children}
+    window.undo_action.trigger()
+    assert child.child_id in {c.child_id for c in window.session.workspace.load().children}

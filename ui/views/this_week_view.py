@@ -13,7 +13,17 @@ from ui.dialogs import file_dialogs
 from ui.dialogs.child_form import ChildFormDialog
 from ui.models.new_cases_model import NewCasesModel
 from ui.models.problems_model import ProblemsModel
-from ui.qt import QHBoxLayout, QLabel, QPushButton, QSplitter, Qt, QVBoxLayout, QWidget
+from ui.qt import (
+    QHBoxLayout,
+    QKeySequence,
+    QLabel,
+    QPushButton,
+    QShortcut,
+    QSplitter,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
 from ui.session import WorkspaceSession
 from ui.views.table_widgets import SearchBar, fit_columns, make_table
 
@@ -27,11 +37,20 @@ class ThisWeekView(QWidget):
         self.model = NewCasesModel(self)
         self.table, self.proxy = make_table(self.model, "New children this week", self)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        # the keyboard's double-click (Enter) and the Delete its tooltip promises
+        for key, slot in (
+            (Qt.Key.Key_Return, self.edit_selected),
+            (Qt.Key.Key_Enter, self.edit_selected),
+            (Qt.Key.Key_Delete, self.remove_selected),
+        ):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
         self.search = SearchBar(self.proxy, "this week's children", self)
         buttons = QHBoxLayout()
         for text, tip, slot in (
             ("Add child…", "Add a new child to allocate (Ctrl+N)", self.add_child),
-            ("Edit…", "Edit the selected child", self.edit_selected),
+            ("Edit…", "Edit the selected child (Enter)", self.edit_selected),
             ("Remove", "Remove the selected new child (Delete)", self.remove_selected),
             ("Import workbook or CSV…", "Import a team workbook (Ctrl+I)", self.import_file),
         ):
