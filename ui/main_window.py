@@ -15,6 +15,7 @@ from ui.qt import (
     QMainWindow,
     QSettings,
     QShowEvent,
+    QSplitter,
     QTabWidget,
     QTimer,
     QToolBar,
@@ -220,13 +221,30 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         tab = settings.value("main_window/tab", 0)
         self.tabs.setCurrentIndex(int(str(tab)) if str(tab).isdigit() else 0)
+        for key, splitter in self.splitters().items():
+            saved = settings.value(key)
+            if saved is not None:
+                splitter.restoreState(saved)
+
+    def splitters(self) -> dict[str, QSplitter]:
+        """Each view's splitters by their QSettings key (view name and creation order)."""
+        found: dict[str, QSplitter] = {}
+        for view, name in self.views():
+            for i, splitter in enumerate(view.findChildren(QSplitter)):
+                found[f"main_window/splitter/{name}/{i}"] = splitter
+        return found
 
     def save_layout(self) -> None:
-        """Remember the window's size, position, toolbars and view."""
+        """Remember the window's size, position, toolbars, view and splitter positions."""
         settings = QSettings()
         settings.setValue("main_window/geometry", self.saveGeometry())
         settings.setValue("main_window/state", self.saveState())
         settings.setValue("main_window/tab", self.tabs.currentIndex())
+        for key, splitter in self.splitters().items():
+            # only a laid-out splitter with every pane open: a pane hidden for now (no import
+            # problems) must not come back collapsed, a view never shown keeps its saved state
+            if min(splitter.sizes(), default=0) > 0:
+                settings.setValue(key, splitter.saveState())
         settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -1,0 +1,50 @@
+"""The window's layout is remembered: size, view and each view's splitter positions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from fsp_allocator.workspace import open_default_workspace
+from ui.app import create_window
+from ui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot) -> MainWindow:
+    main = create_window(open_default_workspace())
+    qtbot.addWidget(main)
+    main.resize(1200, 800)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_splitter_positions_are_restored_on_reopen(qtbot: QtBot, workspace_file: Path) -> None:
+    first = open_window(qtbot)
+    first.tabs.setCurrentWidget(first.this_week_view)  # laid out with its problems pane hidden
+    qtbot.wait(50)
+    first.tabs.setCurrentWidget(first.allocate_view)
+    qtbot.wait(50)
+    splitter = first.splitters()["main_window/splitter/Allocate/0"]
+    total = sum(splitter.sizes())
+    splitter.setSizes([total // 4, total - total // 4])
+    moved = splitter.sizes()
+    this_week = first.splitters()["main_window/splitter/This week/0"]
+    first.close()
+    first.session.workspace.close()
+
+    second = open_window(qtbot)
+    assert second.tabs.currentWidget() is second.allocate_view
+    qtbot.wait(50)
+    restored = second.splitters()["main_window/splitter/Allocate/0"].sizes()
+    assert abs(restored[0] - moved[0]) <= 2, (restored, moved)
+    # the import problems pane, hidden while there are none, is not restored collapsed
+    assert this_week is not second.splitters()["main_window/splitter/This week/0"]
+    view = second.this_week_view
+    second.tabs.setCurrentWidget(view)
+    view.problems_box.setVisible(True)
+    qtbot.wait(50)
+    assert view.problems_box.height() > 0
+    second.close()
+    second.session.workspace.close()
