@@ -18,6 +18,7 @@ from ortools.sat.python import cp_model
 from solver.greedy import kept_adults, roles_to_pair
 from solver.instance import Instance
 from solver.solution import Penalty
+from solver.variables import Variables
 
 NAME = "Pair adult practitioners"
 PENALTY = "No adult practitioner of the role had room"
@@ -60,6 +61,36 @@ def unpaired_of(
 def penalties(unpaired: tuple[tuple[str, str], ...]) -> tuple[Penalty, ...]:
     """One penalty per role a family could not be paired for."""
     return tuple(Penalty(f"{PENALTY} ({role})", family, None, 1) for family, role in unpaired)
+
+
+def unpaired_in_model(
+    model: cp_model.CpModel, variables: Variables, instance: Instance
+) -> cp_model.LinearExprT | None:
+    """The count of roles left unpaired, in the lead model (None when no family needs one).
+
+    Which families are allocated decides what can be paired, so the lead model's last stage
+    minimises this with every earlier aim held: among plans equal on aims 1-4, one that
+    pairs more. Pairs here mirror `pair_adults`: kept ones cover their role; each new pair
+    needs an allocated family and an available practitioner within capacity.
+    """
+    unpaired: list[cp_model.LinearExprT] = []
+    load: dict[str, list[cp_model.IntVar]] = {a.id: [] for a in instance.adults}
+    for family in instance.families:
+        for role in roles_to_pair(instance, family):
+            options = [
+                a
+                for a in instance.adults
+                if a.role == role and a.available and a.families < a.capacity
+            ]
+            pairs = [model.new_bool_var(f"pair[{family.id},{role},{a.id}]") for a in options]
+            model.add(sum(pairs) <= variables.allocated[family.id])
+            for adult, var in zip(options, pairs, strict=True):
+                load[adult.id].append(var)
+            unpaired.append(variables.allocated[family.id] - sum(pairs))
+    for adult in instance.adults:
+        if load[adult.id]:
+            model.add(adult.families + sum(load[adult.id]) <= adult.capacity)
+    return sum(unpaired) if unpaired else None
 
 
 def pair_adults(

@@ -100,9 +100,11 @@ def solve(
         rule.build(model, variables, instance)
     required.build(model, variables, forced)
     stages = [(aim.name, terms) for aim in AIMS if (terms := aim.build(model, variables, instance))]
+    unpaired = adults.unpaired_in_model(model, variables, instance)
     greedy = greedy_plan(instance, forced)
     variables.hint(greedy)
-    context = StageContext(instance.team, len(stages), config, started, progress, cancel)
+    count = len(stages) + (unpaired is not None)
+    context = StageContext(instance.team, count, config, started, progress, cancel)
     best: cp_model.CpSolver | None = None
     proved, stopped_bound, all_optimal, cancelled = 0, 0, True, False
     for index, (name, terms) in enumerate(stages):
@@ -128,6 +130,15 @@ def solve(
             cancelled = cancel is not None and cancel.cancelled
             break
         proved += outcome.value
+    if all_optimal and unpaired is not None and best is not None:
+        # aim 5 last: among plans equal on every earlier aim, the one that pairs the most
+        if cancel is not None and cancel.cancelled:
+            cancelled, all_optimal = True, False
+        else:
+            outcome = run_stage(model, unpaired, context, adults.NAME, len(stages))
+            best = outcome.solver if outcome.found else best
+            all_optimal = outcome.optimal
+            cancelled = not outcome.optimal and cancel is not None and cancel.cancelled
     used_fallback = best is None and len(stages) > 0
     if used_fallback and not config.use_fallback and not cancelled:
         message = "No plan was found within the time limit."

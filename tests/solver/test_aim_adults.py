@@ -55,3 +55,20 @@ def test_unallocated_family_is_not_paired() -> None:
     solution = solve(instance)
     assert_valid(instance, solution)
     assert dict(solution.adult_assignment) == {}
+
+
+def test_among_plans_equal_on_aims_1_to_4_the_one_that_pairs_more_wins() -> None:
+    # Room for one of two families, equal on every earlier aim; only "b" can be paired.
+    adults = (AdultWorker("DA1", "DA", capacity=5, families=0, available=True),)
+    lead = worker("W1", capacity=1000, load=1100)  # room for exactly 100
+    families = (
+        family("a", ("W1",), adult_roles=("MH",)),
+        family("b", ("W1",), adult_roles=("DA",)),
+    )
+    instance = Instance("T", (lead,), families, adults)
+    solution = solve(instance)
+    assert_valid(instance, solution)
+    assert solution.assignment == {"a": None, "b": "W1"}
+    assert solution.adult_assignment == {"b": ("DA1",)}
+    assert solution.aim_values["Pair adult practitioners"] == 0
+    assert solution.objective == solution.bound
