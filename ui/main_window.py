@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._make_actions()
         session.error.connect(self.show_error)
+        session.data_changed.connect(self.clear_error)
         session.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_workspace()
         self.resize(1280, 800)
@@ -120,6 +121,12 @@ class MainWindow(QMainWindow):
         self.last_error = text
         self.message.setText(text)
         self.message_bar.setVisible(True)
+
+    def clear_error(self) -> None:
+        """Hide the problem once a later change is saved, so an old refusal does not linger."""
+        self.last_error = ""
+        self.message.setText("")
+        self.message_bar.setVisible(False)
 
     def _action(self, text: str, shortcut: QKeySequence | str, tip: str, slot: object) -> QAction:
         action = QAction(text, self)

@@ -1,4 +1,4 @@
-"""The window's layout is remembered: size, view and each view's splitter positions."""
+"""The window remembers its layout, and its message bar shows only a current problem."""
 
 from __future__ import annotations
 
@@ -48,3 +48,20 @@ def test_splitter_positions_are_restored_on_reopen(qtbot: QtBot, workspace_file:
     assert view.problems_box.height() > 0
     second.close()
     second.session.workspace.close()
+
+
+def test_a_refusal_is_cleared_once_a_later_change_is_saved(
+    qtbot: QtBot, workspace_file: Path
+) -> None:
+    from ui.models.settings_model import VALUE_COLUMN
+
+    window = open_window(qtbot)
+    view = window.settings_view
+    row = view.model.row_of("target_caseload")
+    index = view.proxy.mapFromSource(view.model.index(row, VALUE_COLUMN))
+    assert not view.proxy.setData(index, "-1")
+    assert not window.message_bar.isHidden() and "Target caseload" in window.last_error
+    assert view.proxy.setData(index, "14")  # the manager corrects it
+    assert window.message_bar.isHidden() and window.last_error == ""
+    window.close()
+    window.session.workspace.close()
