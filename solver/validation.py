@@ -1,10 +1,10 @@
 """Check a `Solution` against every hard rule, without any solver.
 
 Every solver test runs `validate` on every solution it gets. An empty list means the plan
-keeps the rules: each family once, only eligible workers, fixed families on their worker,
-the court cap, the load ceiling, maximality, and adult pairing within role, availability
-and capacity. A solution with no plan (INFEASIBLE_INPUT, or TIMEOUT_NO_SOLUTION without the
-fallback) is only checked for its keys.
+keeps the rules: each family once, only eligible workers (fixed ones included), fixed
+families on their worker, the court cap, the load ceiling, maximality, and adult pairing
+within role, availability and capacity. A solution with no plan (INFEASIBLE_INPUT, or
+TIMEOUT_NO_SOLUTION without the fallback) is only checked for its keys.
 """
 
 from __future__ import annotations
@@ -40,6 +40,10 @@ def _leads(instance: Instance, solution: Solution) -> list[str]:
         if family.fixed_worker is not None and worker_id != family.fixed_worker:
             problems.append(
                 f"Family {family.id} is not with its fixed worker {family.fixed_worker}."
+            )
+        if family.fixed_worker is not None and family.fixed_worker not in family.eligible:
+            problems.append(
+                f"Family {family.id} is fixed to {family.fixed_worker}, who may not lead it."
             )
         if worker_id is None:
             continue

@@ -44,3 +44,12 @@ def test_each_broken_rule_is_named() -> None:
         "above capacity" in p for p in problems({"F1": "W2", "F2": "W2", "F3": None}, paired)
     )
     assert any("not a role" in p for p in problems({"F1": "W2", "F2": "W2", "F3": None}, paired))
+
+
+def test_a_fixed_family_with_a_worker_who_may_not_lead_it_is_named() -> None:
+    # Rules 3, 4, 6, 8 and the exclusions hold for fixed families too (rule 9).
+    instance = Instance(
+        "T", (worker("W1"), worker("W2")), (family("F1", ("W2",), fixed_worker="W1"),)
+    )
+    solution = Solution(SolveStatus.FEASIBLE, MappingProxyType({"F1": "W1"}))
+    assert validate(instance, solution) == ["Family F1 is fixed to W1, who may not lead it."]
