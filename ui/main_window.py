@@ -182,6 +182,14 @@ class MainWindow(QMainWindow):
         toolbar.addSeparator()
         toolbar.addAction(self.actions_by_name["manager"])
         self.addToolBar(toolbar)
+        allocate.buttons_changed.connect(self._follow_allocate_buttons)
+        self._follow_allocate_buttons()
+
+    def _follow_allocate_buttons(self) -> None:
+        """Allocate, Cancel, Accept and Export act only when their buttons can (so Esc and
+        Ctrl+Enter do nothing unseen, and the toolbar does not offer what cannot be done)."""
+        for key in ("allocate", "cancel", "accept", "export"):
+            self.actions_by_name[key].setEnabled(self.allocate_view.buttons[key].isEnabled())
 
     def _on(self, tab: int, slot: object) -> None:
         self.tabs.setCurrentIndex(tab)

@@ -57,3 +57,20 @@ def test_enter_edits_and_delete_removes_the_selected_new_child(
     assert child.child_id not in {c.child_id for c in window.session.workspace.load().children}
     window.undo_action.trigger()
     assert child.child_id in {c.child_id for c in window.session.workspace.load().children}
+
+
+def test_toolbar_actions_follow_what_can_be_done(qtbot: QtBot, window: MainWindow) -> None:
+    actions = window.actions_by_name
+    assert window.session.review is None
+    assert actions["allocate"].isEnabled()
+    assert not actions["cancel"].isEnabled()  # nothing running: Esc is not taken from others
+    assert not actions["accept"].isEnabled()  # nothing to accept: Ctrl+Enter not silently lost
+    assert not actions["export"].isEnabled()
+    with qtbot.waitSignal(window.runner.started, timeout=10_000):
+        actions["allocate"].trigger()
+    assert actions["cancel"].isEnabled() and not actions["allocate"].isEnabled()
+    with qtbot.waitSignal(window.runner.finished, timeout=60_000):
+        actions["cancel"].trigger()
+    assert window.session.review is not None
+    assert actions["accept"].isEnabled() and actions["export"].isEnabled()
+    assert not actions["cancel"].isEnabled()

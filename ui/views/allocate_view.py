@@ -25,6 +25,7 @@ from ui.qt import (
     Qt,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
@@ -47,7 +48,13 @@ def progress_text(report: Progress) -> str:
 
 
 class AllocateView(QWidget):
-    """Runs `propose` through the runner and shows `ProposalModel` for review."""
+    """Runs `propose` through the runner and shows `ProposalModel` for review.
+
+    Signal `buttons_changed()` when which of its actions can act changes (the window's
+    toolbar and shortcuts follow the buttons).
+    """
+
+    buttons_changed = Signal()
 
     def __init__(
         self, session: WorkspaceSession, runner: TaskRunner, parent: QWidget | None = None
@@ -151,6 +158,7 @@ class AllocateView(QWidget):
         self.buttons["export"].setEnabled(not running and self.session.exportable() is not None)
         self.progress_bar.setRange(0, 0 if running else 1)
         self.progress_bar.setVisible(running)
+        self.buttons_changed.emit()
 
     def selected_family(self) -> FamilyId | None:
         """The family of the current row, if any."""
