@@ -29,6 +29,7 @@ from ui.views.allocate_view import AllocateView
 from ui.views.caseload_view import CaseloadView
 from ui.views.history_view import HistoryView
 from ui.views.settings_view import SettingsView
+from ui.views.table_widgets import search_before_table
 from ui.views.team_view import TeamView
 from ui.views.this_week_view import ThisWeekView
 from ui.views.workload_view import WorkloadView
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._message_bar(central))
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+        search_before_table(self)
         self._make_actions()
         session.error.connect(self.show_error)
         session.data_changed.connect(self.clear_error)

@@ -74,3 +74,19 @@ def test_toolbar_actions_follow_what_can_be_done(qtbot: QtBot, window: MainWindo
     assert window.session.review is not None
     assert actions["accept"].isEnabled() and actions["export"].isEnabled()
     assert not actions["cancel"].isEnabled()
+
+
+def test_tab_goes_from_each_search_box_into_its_table(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.views.table_widgets import SearchBar
+
+    checked = 0
+    for view, _name in window.views():
+        window.tabs.setCurrentWidget(view)
+        for bar in view.findChildren(SearchBar):
+            bar.edit.setFocus()
+            qtbot.waitUntil(bar.edit.hasFocus)
+            qtbot.keyClick(bar.edit, Qt.Key.Key_Tab)
+            focused = QApplication.focusWidget()
+            assert focused is not None and focused.model() is bar.proxy, _name  # type: ignore[attr-defined]
+            checked += 1
+    assert checked >= 6

@@ -68,4 +68,18 @@ class SearchBar(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.edit, 1)
         self.extra = layout
+        self.proxy = proxy
         self.edit.textChanged.connect(proxy.set_search)
+
+
+def search_before_table(root: QWidget) -> None:
+    """Tab from each search box straight into the table it filters, which it sits above.
+
+    Called once the window is assembled: Qt's default order follows creation, and the views
+    create their tables before the search boxes, so Tab reached the search box last.
+    """
+    tables = root.findChildren(QTableView)
+    for bar in root.findChildren(SearchBar):
+        for table in tables:
+            if table.model() is bar.proxy:
+                QWidget.setTabOrder(bar.edit, table)
