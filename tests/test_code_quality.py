@@ -20,13 +20,26 @@ def _run(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
+CODE = ("fsp_allocator", "solver", "ui", "tests", "benchmarks")
+
+
 def test_ruff_finds_nothing() -> None:
-    result = _run(sys.executable, "-m", "ruff", "check", "fsp_allocator", "solver", "ui", "tests")
+    result = _run(sys.executable, "-m", "ruff", "check", *CODE)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_mypy_finds_nothing() -> None:
-    result = _run(sys.executable, "-m", "mypy")
+def test_code_is_formatted() -> None:
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", *CODE)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# The packages (pyproject's [tool.mypy] packages), then each test folder on its own: test
+# modules import their helpers by bare name, and two folders each have a conftest.
+@pytest.mark.parametrize(
+    "targets", [(), ("tests/core",), ("tests/solver",), ("tests/ui",), ("benchmarks",)]
+)
+def test_mypy_finds_nothing(targets: tuple[str, ...]) -> None:
+    result = _run(sys.executable, "-m", "mypy", *targets)
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -13,7 +13,8 @@ from test_allocation_builders import child, team_data, worker
 
 from fsp_allocator.allocation.assemble import assemble
 from fsp_allocator.allocation.instance_builder import prepare
-from fsp_allocator.domain import ChildId, Role, Stage, TeamData, TeamName, WorkerId
+from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.domain import Child, ChildId, Role, Stage, TeamData, TeamName, WorkerId
 from solver import Solution, SolveStatus
 
 
@@ -21,7 +22,7 @@ def solved(
     data: TeamData,
     assignment: dict[str, str | None],
     adults: dict[str, tuple[str, ...]] | None = None,
-):  # type: ignore[no-untyped-def]
+) -> AllocationProposal:
     prep = prepare(data)
     (team,) = prep.teams
     solution = Solution(
@@ -34,7 +35,7 @@ def solved(
     return assemble(data, prep, {team.team: solution}, 0.5)
 
 
-def open_loads(worker_id: str, count: int, stage: Stage = Stage.CIN, fam: str = "O"):  # type: ignore[no-untyped-def]
+def open_loads(worker_id: str, count: int, stage: Stage = Stage.CIN, fam: str = "O") -> list[Child]:
     return [
         child(f"{worker_id}-{fam}{i}", f"{worker_id}-{fam}{i}", stage, lead=worker_id)
         for i in range(count)
@@ -192,6 +193,8 @@ def test_family_of_a_team_without_workers_is_unallocated_with_why() -> None:
     kids = [child("C1", "F1", team=TeamName("East"))]
     data = team_data(workers, kids)
     prep = prepare(data)
-    solutions = {t.team: Solution(SolveStatus.OPTIMAL, MappingProxyType({})) for t in prep.teams}
+    solutions: dict[str, Solution] = {
+        t.team: Solution(SolveStatus.OPTIMAL, MappingProxyType({})) for t in prep.teams
+    }
     (missing,) = assemble(data, prep, solutions, 0.0).unallocated
     assert missing.reason == "No worker in East can lead families."

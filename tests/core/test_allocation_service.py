@@ -15,7 +15,7 @@ from fsp_allocator.allocation.service import propose, solve_team
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
 from fsp_allocator.weighting import worker_loads
-from solver import CancelToken, Progress, SolverConfig
+from solver import CancelToken, Progress, Solution, SolverConfig
 from solver.validation import validate
 
 WEEK = date(2026, 11, 23)
@@ -77,7 +77,7 @@ def test_same_input_same_output_and_not_the_finish_order(
     again = propose(data, CONFIG)
     assert replace(again, solve_seconds=0.0) == replace(proposal, solve_seconds=0.0)
     prep = prepare(data)
-    one_by_one = {t.team: solve_team(t, CONFIG) for t in reversed(prep.teams)}
+    one_by_one: dict[str, Solution] = {t.team: solve_team(t, CONFIG) for t in reversed(prep.teams)}
     sequential = assemble(data, prep, one_by_one, 0.0)
     assert replace(sequential, solve_seconds=0.0) == replace(proposal, solve_seconds=0.0)
 

@@ -8,7 +8,7 @@ from test_allocation_reasons import open_loads
 from fsp_allocator.allocation.instance_builder import prepare
 from fsp_allocator.allocation.service import propose, solve_team
 from fsp_allocator.allocation.why_not import why_not
-from fsp_allocator.domain import Role, Stage, TeamData, TeamName, WorkerId
+from fsp_allocator.domain import FamilyId, Role, Stage, TeamData, TeamName, WorkerId
 from solver import SolverConfig
 from solver.validation import validate
 
@@ -54,7 +54,7 @@ def test_ineligible_and_capped_workers_say_why() -> None:
 def test_possible_with_its_cost_in_words() -> None:
     data = _data()
     proposal = propose(data, CONFIG)
-    assert {a.family_id: a.worker_id for a in proposal.allocations}["F2"] == "W2"
+    assert {a.family_id: a.worker_id for a in proposal.allocations}[FamilyId("F2")] == "W2"
     answer = why_not(data, proposal, "F2", "W5")
     assert answer.possible
     assert answer.summary.startswith("Possible. It would cost:")

@@ -106,7 +106,7 @@ def test_case_form_tabs_through_the_fields_in_the_order_shown(qtbot: QtBot, data
     assert isinstance(layout, QFormLayout)
     shown = [layout.itemAt(r, QFormLayout.ItemRole.FieldRole) for r in range(layout.rowCount())]
     kinds = (QLineEdit, QComboBox)
-    fields = [i.widget() for i in shown if i is not None and isinstance(i.widget(), kinds)]
+    fields = [w for i in shown if i is not None and isinstance(w := i.widget(), kinds)]
     assert [f.accessibleName() for f in fields][:4] == ["Child id", "Family id", "Stage", "Team"]
     form.show()
     qtbot.waitExposed(form)

@@ -56,8 +56,13 @@ def test_sigkill_during_accept_leaves_old_or_new_state(tmp_path: Path, demo_team
     proposal = first_fit_proposal(demo_team, leave_out=0)
     workspace.store_proposal(proposal)
     workspace.close()
-    old_state = ([], len(demo_team.open_children()), 0, True)
-    new_state = ([], len(demo_team.children), len(demo_team.new_children()), False)
+    old_state: tuple[list[str], int, int, bool] = ([], len(demo_team.open_children()), 0, True)
+    new_state: tuple[list[str], int, int, bool] = (
+        [],
+        len(demo_team.children),
+        len(demo_team.new_children()),
+        False,
+    )
 
     probe = tmp_path / "probe.sqlite"
     shutil.copy(template, probe)
