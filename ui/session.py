@@ -10,7 +10,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
-from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker
+from fsp_allocator.domain import (
+    Child,
+    ChildId,
+    FamilyId,
+    Settings,
+    TeamData,
+    Worker,
+    WorkerId,
+)
 from fsp_allocator.workspace import AcceptResult, Workspace
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
@@ -38,8 +46,12 @@ class WorkspaceSession(QObject):
         self.review: ProposalReview | None = None
         self.last_accepted: AllocationProposal | None = None
         pending = workspace.pending_proposal()
-        if pending is not None:
+        if pending is not None:  # with the changes the manager had made (kept in the workspace)
             self.review = ProposalReview(self.data, pending)
+            kept = workspace.review_choices()
+            self.review.set_workers(
+                {FamilyId(f): None if w is None else WorkerId(w) for f, w in kept.items()}
+            )
 
     def reload(self) -> None:
         """Read the workspace again and tell every view."""
@@ -128,6 +140,18 @@ class WorkspaceSession(QObject):
         return True
 
     # --- the proposal -----------------------------------------------------------------
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
+        """The manager's final choice for a family; kept in the workspace at once."""
+        if self.review is None:
+            return
+        self.review.set_worker(family_id, worker_id)
+        changed: dict[str, str | None] = {f: self.review.final[f] for f in self.review.overridden()}
+        try:
+            self.workspace.save_review_choices(changed)
+        except Exception as exc:  # a busy or unreachable workspace: say so, keep the choice
+            self.error.emit(f"Your change is shown but not yet kept in the workspace. {exc}")
+        self.review_changed.emit()
+
     def set_proposal(self, proposal: AllocationProposal) -> None:
         """Store a fresh proposal in the workspace and start reviewing it."""
         self.workspace.store_proposal(proposal)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -16,6 +18,7 @@ MANAGER_NAME = "manager_name"
 IS_DEMO = "is_demo"
 SETTINGS = "settings"
 WEEK = "week"
+REVIEW_CHOICES = "review_choices"
 
 
 def get_info(conn: Connection, key: str) -> str | None:
@@ -31,6 +34,23 @@ def set_info(conn: Connection, key: str, value: str | None) -> None:
     conn.execute(delete(tables.info).where(tables.info.c.key == key))
     if value is not None:
         conn.execute(insert(tables.info).values(key=key, value=value))
+
+
+def set_review_choices(conn: Connection, choices: Mapping[str, str | None]) -> None:
+    """Keep the manager's changes to the pending proposal (family -> worker; None = nobody)."""
+    set_info(conn, REVIEW_CHOICES, json.dumps(dict(sorted(choices.items()))) if choices else None)
+
+
+def get_review_choices(conn: Connection) -> dict[str, str | None]:
+    """The kept changes to the pending proposal; {} when none (or unreadable)."""
+    raw = get_info(conn, REVIEW_CHOICES)
+    try:
+        loaded = json.loads(raw) if raw else {}
+    except ValueError:
+        return {}
+    if not isinstance(loaded, dict):
+        return {}
+    return {str(f): None if w is None else str(w) for f, w in loaded.items()}
 
 
 def read_team(conn: Connection, today: date | None = None) -> TeamData:

@@ -44,10 +44,12 @@ from fsp_allocator.workspace.state import (
     IS_DEMO,
     MANAGER_NAME,
     get_info,
+    get_review_choices,
     next_seq,
     read_team,
     rows_by_id,
     set_info,
+    set_review_choices,
 )
 
 
@@ -161,14 +163,29 @@ class Workspace:
             replace_settings(conn, settings, self._who(conn, user), utc_now())
 
     def store_proposal(self, proposal: AllocationProposal) -> None:
-        """Keep the pending proposal (one; the next replaces it)."""
+        """Keep the pending proposal (one; the next replaces it, with no changes kept)."""
         with self._write() as conn:
+            set_review_choices(conn, {})
             conn.execute(delete(tables.pending))
             conn.execute(
                 insert(tables.pending).values(
                     id=1, stored_at=utc_now(), payload=dump_proposal(proposal)
                 )
             )
+
+    def save_review_choices(self, choices: Mapping[str, str | None]) -> None:
+        """Keep the manager's changes to the pending proposal, so none is lost before Accept.
+
+        `choices` maps family id -> worker id (None = leave unallocated). Closing the app or
+        a crash keeps them; they are not decisions (Accept records those, with reasons).
+        """
+        with self._write() as conn:
+            set_review_choices(conn, choices)
+
+    def review_choices(self) -> dict[str, str | None]:
+        """The changes kept for the pending proposal ({} when none)."""
+        with self._read() as conn:
+            return get_review_choices(conn)
 
     def pending_proposal(self) -> AllocationProposal | None:
         """The pending proposal, or None (also when it was stored by an older version)."""
@@ -207,6 +224,7 @@ class Workspace:
             )
             take_snapshot(conn, read_team(conn), proposal.week, at)
             conn.execute(delete(tables.pending))
+            set_review_choices(conn, {})
         return AcceptResult(allocated, left, backup_path)
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:

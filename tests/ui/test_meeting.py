@@ -248,3 +248,23 @@ def test_pin_then_reoptimise_and_ask_why_not(qtbot: QtBot, window: MainWindow) -
         window.allocate_view.buttons["why_not"].click()
     expected = why_not(review.data, review.proposal, family, proposed)
     assert window.allocate_view.why_answer.text().startswith(expected.summary)
+
+
+def test_a_change_in_the_review_survives_closing_the_app(qtbot: QtBot, window: MainWindow) -> None:
+    allocate(qtbot, window)
+    family, proposed, chosen = choose_other_worker(window)
+    location = window.session.workspace.location
+    window.close()
+    window.session.workspace.close()  # as if the app closed (or crashed) before Accept
+
+    again = create_window(open_workspace(location))
+    qtbot.addWidget(again)
+    try:
+        review = again.session.review
+        assert review is not None
+        assert review.final[family] == chosen and review.row(family).proposed_worker_id == proposed
+        assert review.overridden() == [family]
+        shown = again.allocate_view.model.index(again.allocate_view.model.row_of(family), 0)
+        assert shown.isValid()
+    finally:
+        again.session.workspace.close()

@@ -173,10 +173,7 @@ class AllocateView(QWidget):
     # --- actions ----------------------------------------------------------------------
     def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
         """The manager's choice from the drop-down: an override until accepted with a reason."""
-        if self.session.review is None:
-            return
-        self.session.review.set_worker(family_id, worker_id)
-        self.session.review_changed.emit()
+        self.session.choose(family_id, worker_id)
 
     def allocate(self) -> bool:
         """Start the engine on the current workspace data in the background."""

@@ -159,3 +159,23 @@ def test_the_pending_proposal_is_replaced_by_the_next(
     workspace.store_proposal(first)
     workspace.store_proposal(second)
     assert workspace.pending_proposal() == second
+
+
+def test_review_choices_are_kept_until_the_next_proposal_or_accept(
+    workspace: Workspace, demo_team: TeamData
+) -> None:
+    from fsp_allocator.workspace.cycle import propose_pending
+
+    workspace.import_team(demo_team)
+    propose_pending(workspace)
+    assert workspace.review_choices() == {}
+    choices: dict[str, str | None] = {"F-1": "W-2", "F-3": None}
+    workspace.save_review_choices(choices)
+    assert workspace.review_choices() == choices  # a reopen (or a crash) keeps them
+    propose_pending(workspace)
+    assert workspace.review_choices() == {}  # they belonged to the replaced proposal
+    workspace.save_review_choices(choices)
+    proposal = workspace.pending_proposal()
+    assert proposal is not None
+    workspace.accept(proposal, {}, {})
+    assert workspace.review_choices() == {}
