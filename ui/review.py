@@ -13,8 +13,8 @@ from fsp_allocator.allocation.proposal import (
     AllocationProposal,
     ChildAllocation,
     UnallocatedChild,
-    WorkloadLine,
 )
+from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, TeamName, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad, child_weights, worker_loads
 
@@ -158,26 +158,5 @@ class ProposalReview:
             self.proposal,
             allocations=tuple(allocations),
             unallocated=tuple(unallocated),
-            workload=tuple(self._workload_lines()),
+            workload=workload_lines(self.data, self.before, self.after),
         )
-
-    def _workload_lines(self) -> list[WorkloadLine]:
-        lines = []
-        for worker in self.data.workers:
-            before, after = self.before[worker.worker_id], self.after[worker.worker_id]
-            lines.append(
-                WorkloadLine(
-                    worker_id=worker.worker_id,
-                    name=worker.name,
-                    role=worker.role,
-                    team=worker.team,
-                    capacity=before.capacity,
-                    children_before=before.children,
-                    children_after=after.children,
-                    load_before=before.load,
-                    load_after=after.load,
-                    court_before=before.court,
-                    court_after=after.court,
-                )
-            )
-        return lines

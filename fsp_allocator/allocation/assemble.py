@@ -14,7 +14,6 @@ from fsp_allocator.allocation.proposal import (
     AllocationProposal,
     ChildAllocation,
     UnallocatedChild,
-    WorkloadLine,
 )
 from fsp_allocator.allocation.reasons import (
     LoadView,
@@ -22,8 +21,9 @@ from fsp_allocator.allocation.reasons import (
     lead_reasons,
     unallocated_reason,
 )
+from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, Worker, WorkerId
-from fsp_allocator.weighting import WorkerLoad, child_weights, court_cap, worker_loads
+from fsp_allocator.weighting import child_weights, court_cap, worker_loads
 from solver import Solution, SolveStatus
 
 # Worst last: the proposal's status is the worst of its teams'.
@@ -63,31 +63,6 @@ def family_assignment(
                 WorkerId(a) for a in dict.fromkeys((*plan.unit.adult_kept, *paired))
             )
     return leads, adults
-
-
-def _workload(
-    data: TeamData, before: Mapping[WorkerId, WorkerLoad], after: Mapping[WorkerId, WorkerLoad]
-) -> tuple[WorkloadLine, ...]:
-    lines = []
-    for worker in data.workers:
-        b, a = before[worker.worker_id], after[worker.worker_id]
-        lines.append(
-            WorkloadLine(
-                worker_id=worker.worker_id,
-                name=worker.name,
-                role=worker.role,
-                team=worker.team,
-                capacity=b.capacity,
-                children_before=b.children,
-                children_after=a.children,
-                load_before=b.load,
-                load_after=a.load,
-                court_before=b.court,
-                court_after=a.court,
-                court_cap=court_cap(worker, data.settings) if worker.role.leads else None,
-            )
-        )
-    return tuple(lines)
 
 
 def assemble(
@@ -176,7 +151,7 @@ def assemble(
         bound=sum(solutions[t.team].bound for t in prep.teams),
         allocations=tuple(allocated[c] for c in order if c in allocated),
         unallocated=tuple(unallocated[c] for c in order if c in unallocated),
-        workload=_workload(data, before, after),
+        workload=workload_lines(data, before, after),
         warnings=tuple(warnings),
         cancelled=any(solutions[t.team].cancelled for t in prep.teams),
         team_status=team_status,

@@ -90,3 +90,10 @@ def test_final_proposal_carries_the_managers_choice_and_reason(data: TeamData) -
     assert len(final.allocations) + len(final.unallocated) == len(data.new_children())
     line = next(w for w in final.workload if w.worker_id == chosen)
     assert line.children_after == line.children_before + len(last.child_ids)
+    # the sheet exported from the review shows each lead's court cap, as `allocate`'s does
+    from fsp_allocator.weighting import court_cap
+
+    for worker in data.workers:
+        shown = next(w for w in final.workload if w.worker_id == worker.worker_id)
+        expected = court_cap(worker, data.settings) if worker.role.leads else None
+        assert shown.court_cap == expected, worker.worker_id
