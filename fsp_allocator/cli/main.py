@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="show full error details (for developers)"
     )
+    parser.add_argument(
+        "--workspace",
+        dest="window_workspace",
+        metavar="FILE_OR_URL",
+        help="open the window on this workspace: a .sqlite file or a postgresql+psycopg:// URL "
+        "(default: your own workspace, a demo on first run)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"fsp_allocator.cli.{name}_command")
@@ -69,7 +76,7 @@ def open_window(args: argparse.Namespace) -> int:
         return 1
     from ui.app import run  # the single upward import, allowed in pyproject's contracts
 
-    return run(workspace=getattr(args, "workspace", None))
+    return run(workspace=args.window_workspace)
 
 
 def _silence_stdout() -> None:
