@@ -35,6 +35,7 @@ def test_workspace_option_opens_the_window_on_that_workspace(
     from ui import app
 
     opened: list[str | None] = []
+
     def run(workspace: str | None = None) -> int:
         opened.append(workspace)
         return 0
