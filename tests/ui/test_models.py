@@ -191,3 +191,37 @@ def test_settings_show_the_reason_behind_each_default() -> None:
         assert tip != model.columns[means].tip
     court = model.index(model.row_of("court_cap"), means).data(Qt.ItemDataRole.ToolTipRole)
     assert "court" in court.lower()
+
+
+def test_proposal_decisions_and_audit_models_pass_modeltester(
+    qtmodeltester: ModelTester, data: TeamData, tmp_path: Path
+) -> None:
+    from fsp_allocator.allocation.service import propose
+    from fsp_allocator.workspace import open_workspace
+    from ui.models.history_models import AuditModel, DecisionsModel
+    from ui.models.proposal_model import FINAL_COLUMN, ProposalModel
+    from ui.review import ProposalReview
+
+    proposal = propose(data)
+    review = ProposalReview(data, proposal)
+    chosen: list[object] = []
+    model = ProposalModel(lambda family, worker: chosen.append((family, worker)))
+    model.set_review(review)
+    assert model.rowCount() == len(review.rows) > 0
+    assert model.flags(model.index(0, FINAL_COLUMN)) & Qt.ItemFlag.ItemIsEditable
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(SearchProxy(model), force_py=True)
+
+    workspace = open_workspace(tmp_path / "ws.sqlite")
+    try:
+        workspace.import_team(data)
+        workspace.accept(propose(workspace.load()), {}, {})
+        decisions, audit = DecisionsModel(), AuditModel()
+        decisions.set_decisions(workspace.decisions(), {w.worker_id: w.name for w in data.workers})
+        audit.set_entries(workspace.audit())
+    finally:
+        workspace.close()
+    assert decisions.rowCount() == len(data.new_children())
+    assert audit.rowCount() > decisions.rowCount()
+    qtmodeltester.check(decisions, force_py=True)
+    qtmodeltester.check(audit, force_py=True)
