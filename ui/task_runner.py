@@ -39,7 +39,8 @@ def preload_engine() -> threading.Thread:
             importlib.import_module("fsp_allocator.allocation.service")
             importlib.import_module("fsp_allocator.allocation.why_not")
         except Exception as exc:  # reported when Allocate is pressed, as a sentence
-            log.warning("engine preload failed: %s", type(exc).__name__)
+            if threading.main_thread().is_alive():  # not the app quitting under the import
+                log.warning("engine preload failed: %s", type(exc).__name__)
         gc.collect()
         gc.freeze()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from solver import CancelToken, Progress, ProgressCallback
@@ -84,3 +85,31 @@ def test_core_errors_keep_their_own_words() -> None:
     from fsp_allocator.workbook.problems import WorkbookInvalid
 
     assert failure_message(WorkbookInvalid([])) == "0 problem(s) in the workbook"
+
+
+def test_a_failed_engine_preload_is_logged_unless_the_app_is_quitting(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import gc
+    import importlib
+    import threading
+
+    from ui.task_runner import preload_engine
+
+    def broken(name: str) -> None:
+        raise RuntimeError("can't register atexit after shutdown")
+
+    monkeypatch.setattr(gc, "freeze", lambda: None)
+    monkeypatch.setattr(importlib, "import_module", broken)
+    preload_engine().join(10)
+    assert "engine preload failed: RuntimeError" in caplog.text
+
+    caplog.clear()
+
+    class Finished:
+        def is_alive(self) -> bool:
+            return False
+
+    monkeypatch.setattr(threading, "main_thread", Finished)
+    preload_engine().join(10)
+    assert "engine preload failed" not in caplog.text
