@@ -41,7 +41,15 @@ def read_csv(path: Path, sheet_name: str) -> tuple[RawSheet | None, list[Problem
         message = f"{path.name} is not a text file in UTF-8 or Windows-1252; save it as CSV UTF-8"
         return None, [Problem(Severity.ERROR, message, sheet=sheet_name)]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    return build_sheet(sheet_name, list(reader)), []
+    try:
+        lines = list(reader)
+    except csv.Error as exc:  # a cell over the csv module's limit (131,072 characters)
+        message = (
+            f"{path.name} cannot be read as CSV from this line on ({exc}): a cell holds more "
+            "text than a spreadsheet cell can, or a quote is never closed; check the file"
+        )
+        return None, [Problem(Severity.ERROR, message, sheet=sheet_name, row=reader.line_num)]
+    return build_sheet(sheet_name, lines), []
 
 
 def read_csv_folder(folder: Path) -> tuple[dict[str, RawSheet], list[Problem]]:

@@ -112,7 +112,7 @@ def _tables(
     for spec in SHEET_SPECS:
         sheet = by_name.get(normalise_name(spec.name))
         if sheet is None:
-            if spec is not SETTINGS_SPEC:
+            if spec is not SETTINGS_SPEC and not _reported(spec, problems):
                 problems.append(_missing(spec, from_folder))
             continue
         if not sheet.header and spec is not SETTINGS_SPEC:
@@ -133,6 +133,12 @@ def _tables(
             )
         tables[spec.name] = table
     return tables
+
+
+def _reported(spec: SheetSpec, problems: list[Problem]) -> bool:
+    """Whether the sheet's file is already reported unreadable (so not also "missing")."""
+    name = normalise_name(spec.name)
+    return any(p.sheet is not None and normalise_name(p.sheet) == name for p in problems)
 
 
 def _needs(spec: SheetSpec) -> str:
