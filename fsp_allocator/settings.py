@@ -6,6 +6,7 @@ and returns the problems in words a manager understands, never raising on bad in
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -19,6 +20,9 @@ from fsp_allocator.factors import FACTOR_CODES, normalise_code
 from fsp_allocator.paths import resource_path
 
 DEFAULT_FACTOR_WEIGHT = 0.1
+# The largest number a setting, a capacity or a complexity may be: the engine counts weights
+# in hundredths as 64-bit integers, and no real caseload, weight or ratio comes near it.
+MAX_SETTING_VALUE = 1000.0
 
 
 @cache
@@ -109,17 +113,30 @@ def normalise_key(raw: str) -> str:
     return "_".join(raw.strip().replace("-", " ").replace("_", " ").split()).lower()
 
 
+def _finite(text: str, rule: str) -> float:
+    """`text` as a number; NaN, infinity or anything above `MAX_SETTING_VALUE` breaks `rule`."""
+    value = float(text)  # "1e400" is inf, refused below
+    if not math.isfinite(value) or abs(value) > MAX_SETTING_VALUE:
+        raise ValueError(rule)
+    return value
+
+
+_MOST = f"at most {MAX_SETTING_VALUE:g}"
+
+
 def _positive(text: str) -> float:
-    value = float(text)
+    rule = f"must be a number above 0 and {_MOST}"
+    value = _finite(text, rule)
     if not value > 0:
-        raise ValueError("must be a number above 0")
+        raise ValueError(rule)
     return value
 
 
 def _non_negative(text: str) -> float:
-    value = float(text)
+    rule = f"must be a number of 0 or more and {_MOST}"
+    value = _finite(text, rule)
     if value < 0:
-        raise ValueError("must be a number of 0 or more")
+        raise ValueError(rule)
     return value
 
 
@@ -133,9 +150,10 @@ def _parse_number(value: object, parse: Any) -> Any:
 
 
 def _count(text: str) -> int:
-    number = float(text)
-    if number < 0 or number != int(number):
-        raise ValueError("must be a whole number of 0 or more")
+    rule = f"must be a whole number of 0 or more and {_MOST}"
+    number = _finite(text, rule)
+    if number < 0 or not number.is_integer():
+        raise ValueError(rule)
     return int(number)
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from import_files import cases_rows, csv_folder, write_csv
+from import_files import cases_rows, csv_folder, team_workbook, write_csv
 
+from fsp_allocator.allocation.service import propose
 from fsp_allocator.cli.main import main
 from fsp_allocator.workbook.reader import read_team
 
@@ -35,3 +36,45 @@ def test_csv_cell_longer_than_the_csv_limit_is_a_problem(
     assert "never closed" in errors[0]
     assert main(["validate", str(folder)]) == 2
     assert "unexpected error" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "rule"),
+    [
+        # OverflowError (int of infinity) escaped read_team
+        ("court_cap", "inf", "a whole number of 0 or more and at most 1000"),
+        # accepted, then propose failed converting NaN to an integer
+        ("weight_factor_1B", "nan", "a number of 0 or more and at most 1000"),
+        # accepted, then propose raised OverflowError
+        ("target_caseload", "inf", "a number above 0 and at most 1000"),
+        ("weight_CIN", "Infinity", "a number above 0 and at most 1000"),
+        # accepted, then the solver refused coefficients beyond 64 bits (TypeError)
+        ("max_load_ratio", "1e17", "a number above 0 and at most 1000"),
+        ("sibling_discount", 1e17, "a number above 0 and at most 1000"),
+        ("adult_capacity_DA", "1e400", "a number above 0 and at most 1000"),
+    ],
+)
+def test_settings_must_be_finite_and_of_a_sensible_size(
+    tmp_path: Path, key: str, value: object, rule: str
+) -> None:
+    settings = [["key", "value"], ["week", "23/11/2026"], [key, value]]
+    path = team_workbook(tmp_path / "team.xlsx", Settings=settings)
+    assert _errors(path) == [
+        f"sheet Settings, row 3, column value: {key}: '{value}' must be {rule}"
+    ]
+    assert main(["validate", str(path)]) == 2
+
+
+def test_settings_at_the_limit_are_accepted_and_allocated(tmp_path: Path) -> None:
+    """1000 is the largest setting; the engine still computes with every setting there."""
+    settings = [["key", "value"], ["week", "23/11/2026"]]
+    settings += [[key, 1000] for key in ("target_caseload", "max_load_ratio", "court_cap")]
+    settings += [[key, 1000] for key in ("asye_capacity_ratio", "atm_capacity_ratio")]
+    settings += [["sibling_discount", 1000], ["weight_CP", 1000], ["weight_factor_3B", 1000]]
+    result = read_team(team_workbook(tmp_path / "team.xlsx", Settings=settings))
+    assert result.data is not None, [str(p) for p in result.errors]
+    proposal = propose(result.data)
+    given_out = {a.child_id for a in proposal.allocations} | {
+        u.child_id for u in proposal.unallocated
+    }
+    assert given_out == {c.child_id for c in result.data.children if c.is_new}
