@@ -14,6 +14,7 @@ from functools import partial
 from types import MappingProxyType
 
 from fsp_allocator.domain import Child, ChildId, FamilyId, Stage, TeamName, Worker, WorkerId
+from fsp_allocator.settings import MAX_SETTING_VALUE
 from fsp_allocator.workbook.cells import (
     cell_text,
     parse_date,
@@ -27,7 +28,8 @@ from fsp_allocator.workbook.columns import normalise_name
 from fsp_allocator.workbook.problems import Problem, Severity
 from fsp_allocator.workbook.table import RowReader, Table
 
-parse_complexity = partial(parse_number, above=0)
+# at most MAX_SETTING_VALUE: the engine's integer arithmetic overflows on huge numbers
+parse_complexity = partial(parse_number, above=0, at_most=MAX_SETTING_VALUE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -127,7 +127,10 @@ def parse_number(
     if isinstance(value, bool):
         raise ValueError(f"'{text}' is not a number; it {rule}")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float (a crafted file)
+            number = math.inf if value > 0 else -math.inf
     else:
         candidate = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
         try:

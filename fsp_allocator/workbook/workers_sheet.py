@@ -15,6 +15,7 @@ from functools import partial
 from types import MappingProxyType
 
 from fsp_allocator.domain import Role, TeamName, Worker, WorkerId
+from fsp_allocator.settings import MAX_SETTING_VALUE
 from fsp_allocator.workbook.cells import (
     cell_text,
     parse_date,
@@ -31,8 +32,9 @@ from fsp_allocator.workbook.table import RowReader, Table
 DEFAULT_TEAM = TeamName("Team")
 
 parse_fte = partial(parse_number, above=0, at_most=1)
-parse_court_cap = partial(parse_number, at_least=0, whole=True)
-parse_capacity = partial(parse_number, at_least=0)
+# at most MAX_SETTING_VALUE: the engine's integer arithmetic overflows on huge numbers
+parse_court_cap = partial(parse_number, at_least=0, at_most=MAX_SETTING_VALUE, whole=True)
+parse_capacity = partial(parse_number, at_least=0, at_most=MAX_SETTING_VALUE)
 
 
 @dataclass(frozen=True, slots=True)

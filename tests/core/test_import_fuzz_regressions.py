@@ -6,10 +6,11 @@ the row and the column (never raise), and `validate` must exit 2.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
-from import_files import cases_rows, csv_folder, team_workbook, write_csv
+from import_files import cases_rows, csv_folder, team_workbook, workers_rows, write_csv
 
 from fsp_allocator.allocation.service import propose
 from fsp_allocator.cli.main import main
@@ -78,3 +79,50 @@ def test_settings_at_the_limit_are_accepted_and_allocated(tmp_path: Path) -> Non
         u.child_id for u in proposal.unallocated
     }
     assert given_out == {c.child_id for c in result.data.children if c.is_new}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column", "value", "rule"),
+    [
+        # accepted, then propose raised OverflowError (1e308 in hundredths is infinity)
+        ("Workers", "capacity", 1e308, "a number of 0 or more and at most 1000"),
+        ("Cases", "complexity", 1e308, "a number above 0 and at most 1000"),
+        # accepted, then the solver refused coefficients beyond 64 bits (TypeError)
+        ("Cases", "complexity", 1e17, "a number above 0 and at most 1000"),
+        ("Workers", "court_cap", 10**20, "a whole number of 0 or more and at most 1000"),
+    ],
+)
+def test_capacity_complexity_and_court_cap_of_a_sensible_size(
+    tmp_path: Path, sheet: str, column: str, value: float, rule: str
+) -> None:
+    rows = {"Workers": workers_rows(), "Cases": cases_rows()}[sheet]
+    if column not in rows[0]:
+        rows = [[*row, None] for row in rows]
+        rows[0][-1] = column
+    rows[2][rows[0].index(column)] = value
+    path = team_workbook(tmp_path / "team.xlsx", **{sheet: rows})
+    (error,) = _errors(path)
+    assert error.startswith(f"sheet {sheet}, row 3, column {column}: '")
+    assert error.endswith(f"' is out of range; it must be {rule}")
+    assert main(["validate", str(path)]) == 2
+
+
+def test_integer_too_large_for_a_float_is_out_of_range(tmp_path: Path) -> None:
+    """A crafted cell `<v>1000…0</v>` (400 digits) is an int openpyxl gives as is; float()
+    of it raised OverflowError out of read_team."""
+    rows = [[*row, None] for row in workers_rows()]
+    rows[0][-1], rows[2][-1] = "capacity", 123456789
+    path = team_workbook(tmp_path / "team.xlsx", Workers=rows)
+    _replace_in_zip(path, b"<v>123456789</v>", b"<v>1" + b"0" * 400 + b"</v>")
+    (error,) = _errors(path)
+    assert error.startswith("sheet Workers, row 3, column capacity: '1000")
+    assert error.endswith("' is out of range; it must be a number of 0 or more and at most 1000")
+
+
+def _replace_in_zip(path: Path, old: bytes, new: bytes) -> None:
+    """Rewrite the .xlsx at `path` with `old` replaced by `new` in every member."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for info, data in members:
+            archive.writestr(info, data.replace(old, new))
