@@ -107,7 +107,17 @@ def _tables(
     sheets: dict[str, RawSheet], problems: list[Problem], *, from_folder: bool
 ) -> dict[str, Table]:
     """Each known sheet with its columns located; missing or empty sheets are problems."""
-    by_name = {normalise_name(name): sheet for name, sheet in sheets.items()}
+    by_name: dict[str, RawSheet] = {}
+    for name, raw in sheets.items():
+        first = by_name.setdefault(normalise_name(name), raw)
+        if first is not raw and normalise_name(name) in _SPEC_NAMES:
+            problems.append(
+                _error(
+                    f"two sheets are named {first.name!r} and {name!r}; FSP Allocator cannot "
+                    "tell which to read, so rename or delete one",
+                    name,
+                )
+            )
     tables: dict[str, Table] = {}
     for spec in SHEET_SPECS:
         sheet = by_name.get(normalise_name(spec.name))
@@ -159,6 +169,7 @@ def _error(message: str, sheet: str | None = None, row: int | None = None) -> Pr
     return Problem(Severity.ERROR, message, sheet=sheet, row=row)
 
 
+_SPEC_NAMES = frozenset(normalise_name(spec.name) for spec in SHEET_SPECS)
 _SHEET_ORDER = {spec.name: position for position, spec in enumerate(SHEET_SPECS)}
 
 

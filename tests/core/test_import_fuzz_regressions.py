@@ -9,8 +9,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
-from import_files import cases_rows, csv_folder, team_workbook, workers_rows, write_csv
+from import_files import Rows, cases_rows, csv_folder, team_workbook, workers_rows, write_csv
 
 from fsp_allocator.allocation.service import propose
 from fsp_allocator.cli.main import main
@@ -58,7 +59,7 @@ def test_csv_cell_longer_than_the_csv_limit_is_a_problem(
 def test_settings_must_be_finite_and_of_a_sensible_size(
     tmp_path: Path, key: str, value: object, rule: str
 ) -> None:
-    settings = [["key", "value"], ["week", "23/11/2026"], [key, value]]
+    settings: Rows = [["key", "value"], ["week", "23/11/2026"], [key, value]]
     path = team_workbook(tmp_path / "team.xlsx", Settings=settings)
     assert _errors(path) == [
         f"sheet Settings, row 3, column value: {key}: '{value}' must be {rule}"
@@ -68,7 +69,7 @@ def test_settings_must_be_finite_and_of_a_sensible_size(
 
 def test_settings_at_the_limit_are_accepted_and_allocated(tmp_path: Path) -> None:
     """1000 is the largest setting; the engine still computes with every setting there."""
-    settings = [["key", "value"], ["week", "23/11/2026"]]
+    settings: Rows = [["key", "value"], ["week", "23/11/2026"]]
     settings += [[key, 1000] for key in ("target_caseload", "max_load_ratio", "court_cap")]
     settings += [[key, 1000] for key in ("asye_capacity_ratio", "atm_capacity_ratio")]
     settings += [["sibling_discount", 1000], ["weight_CP", 1000], ["weight_factor_3B", 1000]]
@@ -126,3 +127,15 @@ def _replace_in_zip(path: Path, old: bytes, new: bytes) -> None:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         for info, data in members:
             archive.writestr(info, data.replace(old, new))
+
+
+def test_two_sheets_whose_names_match_are_refused(tmp_path: Path) -> None:
+    """'Cases' and 'Cases ' are one name once trimmed: the last one used to win silently."""
+    path = team_workbook(tmp_path / "team.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.create_sheet("Cases ").append(["child_id", "family_id", "stage"])
+    book.save(path)
+    assert _errors(path) == [
+        "sheet Cases : two sheets are named 'Cases' and 'Cases '; FSP Allocator cannot tell "
+        "which to read, so rename or delete one"
+    ]
