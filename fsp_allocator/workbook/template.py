@@ -72,10 +72,10 @@ WORKER_DOCS: dict[str, ColumnDoc] = {
         False, "yes/no (default yes)", "no = closed to new allocations by the manager.", "yes"
     ),
     "court_cap": ColumnDoc(
-        False, "whole number, 0 or more", "Overrides the team's court cap for this worker.", ""
+        False, "whole number, 0 to 1000", "Overrides the team's court cap for this worker.", ""
     ),
     "capacity": ColumnDoc(
-        False, "number, 0 or more", "Overrides capacity (weighted units, before FTE).", ""
+        False, "number, 0 to 1000", "Overrides capacity (weighted units, before FTE).", ""
     ),
     "skills": ColumnDoc(
         False, "list", "Free tags matched against a family's needs.", "teenagers; polish"
@@ -105,7 +105,10 @@ CASE_DOCS: dict[str, ColumnDoc] = {
         False, "list of CIN census codes", "Factors identified at assessment (1A to 24A).", "3B; 4B"
     ),
     "complexity": ColumnDoc(
-        False, "number above 0", "Manager's override of the computed weight of this child.", ""
+        False,
+        "number above 0, at most 1000",
+        "Manager's override of the computed weight of this child.",
+        "",
     ),
     "referral_date": ColumnDoc(
         False, "date", "Referral date; older new cases are more urgent.", ""
