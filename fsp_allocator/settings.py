@@ -18,6 +18,7 @@ from typing import Any
 from fsp_allocator.domain import ADULT_ROLES, Role, Settings, Stage
 from fsp_allocator.factors import FACTOR_CODES, normalise_code
 from fsp_allocator.paths import resource_path
+from fsp_allocator.workbook.cells import decimal_point
 
 DEFAULT_FACTOR_WEIGHT = 0.1
 # The largest number a setting, a capacity or a complexity may be: the engine counts weights
@@ -115,7 +116,7 @@ def normalise_key(raw: str) -> str:
 
 def _finite(text: str, rule: str) -> float:
     """`text` as a number; NaN, infinity or anything above `MAX_SETTING_VALUE` breaks `rule`."""
-    value = float(text)  # "1e400" is inf, refused below
+    value = float(decimal_point(text.strip()))  # "1e400" is inf, refused below
     if not math.isfinite(value) or abs(value) > MAX_SETTING_VALUE:
         raise ValueError(rule)
     return value

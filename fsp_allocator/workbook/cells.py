@@ -108,6 +108,11 @@ def parse_list(value: object) -> tuple[str, ...]:
     return _unique(item for item in items if item)
 
 
+def decimal_point(text: str) -> str:
+    """`'0,5'` -> `'0.5'`: a decimal comma, as many spreadsheets write it, read as a point."""
+    return text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+
+
 def parse_number(
     value: object,
     *,
@@ -132,7 +137,7 @@ def parse_number(
         except OverflowError:  # an integer too large for a float (a crafted file)
             number = math.inf if value > 0 else -math.inf
     else:
-        candidate = text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
+        candidate = decimal_point(text)
         try:
             number = float(candidate)
         except ValueError:

@@ -67,3 +67,13 @@ def test_rows_list_only_changes_when_asked() -> None:
     all_rows = dict(settings_rows(s))
     assert all_rows["weight_factor_21"] == "0"
     assert len(all_rows) > 50
+
+
+def test_a_decimal_comma_is_read_as_in_the_other_sheets() -> None:
+    s, problems = apply_overrides(
+        default_settings(WEEK), {"max_load_ratio": "1,25", "sibling_discount": " 0,5 "}
+    )
+    assert problems == []
+    assert (s.max_load_ratio, s.sibling_discount) == (1.25, 0.5)
+    _, refused = apply_overrides(default_settings(WEEK), {"max_load_ratio": "1,2,5"})
+    assert [p.key for p in refused] == ["max_load_ratio"]
