@@ -9,6 +9,7 @@ corrupt zip or a CSV renamed .xlsx gets one clear problem instead of a traceback
 
 from __future__ import annotations
 
+import warnings
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -72,7 +73,11 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
     if refusal is not None:
         return {}, [refusal]
     try:
-        book = openpyxl.load_workbook(path, data_only=True, read_only=False)
+        with warnings.catch_warnings():
+            # openpyxl warns on stderr about what it cannot read (a date serial out of range,
+            # unsupported extensions); the checks report what matters at the cell instead
+            warnings.simplefilter("ignore", UserWarning)
+            book = openpyxl.load_workbook(path, data_only=True, read_only=False)
     except Exception:  # openpyxl raises many kinds on a broken package
         return {}, [_error(f"{path.name} is damaged and cannot be read as an Excel workbook")]
     sheets: dict[str, RawSheet] = {}

@@ -7,6 +7,7 @@ the row and the column (never raise), and `validate` must exit 2.
 from __future__ import annotations
 
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -139,3 +140,29 @@ def test_two_sheets_whose_names_match_are_refused(tmp_path: Path) -> None:
         "sheet Cases : two sheets are named 'Cases' and 'Cases '; FSP Allocator cannot tell "
         "which to read, so rename or delete one"
     ]
+
+
+def test_a_date_serial_out_of_range_is_reported_at_the_cell_without_openpyxl_warnings(
+    tmp_path: Path,
+) -> None:
+    import warnings
+
+    from openpyxl import load_workbook
+
+    from fsp_allocator.demo import generate
+    from fsp_allocator.workbook.reader import read_team
+    from fsp_allocator.workbook.writer import write_team
+
+    path = tmp_path / "team.xlsx"
+    write_team(generate(teams=1, seed=1, week=date(2026, 11, 23)), path)
+    book = load_workbook(path)
+    cases = book["Cases"]
+    column = [c.value for c in cases[1]].index("referral_date") + 1
+    cases.cell(row=2, column=column).value = 10**9
+    cases.cell(row=2, column=column).number_format = "yyyy-mm-dd"
+    book.save(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = read_team(path)
+    assert [str(w.message) for w in caught] == []
+    assert [(p.sheet, p.row, p.column) for p in result.errors] == [("Cases", 2, "referral_date")]
