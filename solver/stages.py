@@ -30,6 +30,9 @@ def parameters(config: SolverConfig, seconds: float) -> cp_model.SatParameters:
     params.relative_gap_limit = config.relative_gap
     params.log_search_progress = config.log_search
     params.random_seed = 0
+    # The balance stages' ratios and deviations are linear inequalities: with their LP
+    # relaxation in the search the bounds close fast (same optima, about twice as fast).
+    params.linearization_level = 2
     return params
 
 
@@ -90,12 +93,19 @@ def run_stage(
     context: StageContext,
     stage: str,
     index: int,
+    stages_left: int = 1,
 ) -> StageOutcome:
-    """Minimise `objective` on `model` within the time left; the caller holds the result."""
+    """Minimise `objective` on `model` within this stage's share of the time left.
+
+    Each stage gets the time left divided by the stages still to run (`stages_left`, this
+    one included), so a limit that bites on one stage leaves time for the next; time a
+    stage does not use passes on. `SolverConfig.deterministic_time_limit` caps each stage's
+    work on its own.
+    """
     model.minimize(objective)
     left = context.config.time_limit_seconds - (time.monotonic() - context.started)
     solver = cp_model.CpSolver()
-    solver.parameters.copy_from(parameters(context.config, left))
+    solver.parameters.copy_from(parameters(context.config, left / max(1, stages_left)))
     context.report(stage, index, 0, 0.0, 0.0)
     reporter = _Reporter(context, stage, index)
     if context.cancel is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from solver.instance import Instance
-from solver.rules import AIMS, ELIGIBILITY, HARD_RULES, HardRule, one_lead
+from solver.rules import AIMS, ELIGIBILITY, HARD_RULES, PLAN, HardRule, one_lead
 from solver.rules.adult_pairing import kept_adults, may_pair
 from solver.rules.facts import family_demand, received
 from solver.solution import Solution, SolveStatus
@@ -90,15 +90,20 @@ def _aims(instance: Instance, solution: Solution) -> list[str]:
 
 def validate(instance: Instance, solution: Solution) -> list[str]:
     """Every hard rule the solution breaks and every aim it misstates (empty = none)."""
-    problems = one_lead.audit(instance, solution)
     no_plan = solution.status in (SolveStatus.INFEASIBLE_INPUT, SolveStatus.TIMEOUT_NO_SOLUTION)
     if no_plan and not solution.used_fallback:
-        return problems
+        return one_lead.audit(instance, solution)
+    return rule_problems(instance, solution) + _aims(instance, solution)
+
+
+def rule_problems(instance: Instance, solution: Solution) -> list[str]:
+    """Every hard rule (adult pairing's included) the solution's plan breaks."""
+    problems = one_lead.audit(instance, solution)
     for rule in HARD_RULES:
         if rule is one_lead.RULE:
             continue
         if rule.audit is not None:
             problems += rule.audit(instance, solution)
-        elif rule.kind != "plan":
+        elif rule.kind != PLAN:
             problems += pair_audit(rule, instance, solution)
-    return problems + _adults(instance, solution) + _aims(instance, solution)
+    return problems + _adults(instance, solution)

@@ -80,13 +80,22 @@ class Variables:
         top = sum(f.weight for f, _ in self.families_of(worker_id)) + worker.load
         return PERMILLE * top // worker.capacity
 
+    def ratio_lower(self, worker_id: str) -> int:
+        """The smallest ratio_permille the worker can have (their fixed families only)."""
+        worker = self.instance.worker(worker_id)
+        fixed = sum(f.weight for f, _ in self.families_of(worker_id) if f.fixed_worker is not None)
+        return PERMILLE * (worker.load + fixed) // worker.capacity
+
     def ratio_permille(self, worker_id: str) -> cp_model.IntVar:
         """floor(1000 × load after ÷ capacity) for a worker with capacity > 0."""
         if worker_id not in self._ratio:
             worker = self.instance.worker(worker_id)
-            ratio = self.model.new_int_var(0, self.ratio_upper(worker_id), f"ratio[{worker_id}]")
+            low, high = self.ratio_lower(worker_id), self.ratio_upper(worker_id)
+            ratio = self.model.new_int_var(low, high, f"ratio[{worker_id}]")
             numerator = PERMILLE * (worker.load + self.new_weight(worker_id))
-            self.model.add_division_equality(ratio, numerator, worker.capacity)
+            # ratio = floor(numerator ÷ capacity), as two linear inequalities
+            self.model.add(worker.capacity * ratio <= numerator)
+            self.model.add(numerator <= worker.capacity * ratio + worker.capacity - 1)
             self._ratio[worker_id] = ratio
         return self._ratio[worker_id]
 

@@ -8,7 +8,7 @@ maximum and the aim would say nothing.) Cost: thousandths of load ÷ capacity.
 from __future__ import annotations
 
 from solver.instance import Instance
-from solver.rules.plan_figures import plan_figures
+from solver.rules.plan_figures import PERMILLE, plan_figures
 from solver.rules.terms import Aim, ModelContext, Term
 from solver.solution import Solution
 
@@ -16,7 +16,10 @@ NAME = "Highest load ÷ capacity"
 
 
 def build(context: ModelContext) -> list[Term]:
-    """One term: the largest ratio among workers given a non-fixed family (exact)."""
+    """One term: the largest ratio among workers given a non-fixed family.
+
+    Minimised, `highest` settles on exactly that largest ratio (thousandths, rounded down).
+    """
     model, variables, instance = context.model, context.variables, context.instance
     chosen = [
         w
@@ -27,17 +30,15 @@ def build(context: ModelContext) -> list[Term]:
     if not chosen:
         return []
     top = max(variables.ratio_upper(w) for w in chosen)
-    counted = []
-    for worker_id in chosen:
-        # the worker's ratio when they receive a non-fixed family, else 0
-        receives = variables.receives_non_fixed(worker_id)
-        ratio = variables.ratio_permille(worker_id)
-        value = model.new_int_var(0, top, f"counted_ratio[{worker_id}]")
-        model.add(value == ratio).only_enforce_if(receives)
-        model.add(value == 0).only_enforce_if(~receives)
-        counted.append(value)
     highest = model.new_int_var(0, top, "highest_ratio")
-    model.add_max_equality(highest, counted)
+    for worker_id in chosen:
+        # highest >= floor(1000 × load ÷ capacity) for each worker given a non-fixed family:
+        # capacity × (highest + 1) > 1000 × load, one linear inequality, no ratio variable
+        worker = instance.worker(worker_id)
+        load = PERMILLE * (worker.load + variables.new_weight(worker_id))
+        model.add(worker.capacity * (highest + 1) >= load + 1).only_enforce_if(
+            variables.receives_non_fixed(worker_id)
+        )
     return [Term(NAME, highest, 1)]
 
 

@@ -26,7 +26,8 @@ def build(context: ModelContext) -> list[Term]:
         headroom = max(0, worker.capacity - worker.load)
         top = sum(f.weight for f, _ in variables.families_of(worker_id))
         excess = model.new_int_var(0, max(0, top - headroom), f"excess[{worker_id}]")
-        model.add_max_equality(excess, [0, variables.new_weight(worker_id) - headroom])
+        # one-sided: minimised, excess settles on max(0, new weight - headroom)
+        model.add(excess >= variables.new_weight(worker_id) - headroom)
         terms.append(Term(NAME, excess, 1, worker_id=worker_id))
     return terms
 

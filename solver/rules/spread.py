@@ -24,12 +24,18 @@ def build(context: ModelContext) -> list[Term]:
         return []
     ratios = {w: variables.ratio_permille(w) for w in workers}
     top = max(variables.ratio_upper(w) for w in workers)
-    mean = model.new_int_var(0, top, "mean_ratio")
-    model.add_division_equality(mean, sum(ratios.values()), len(workers))
+    low = min(variables.ratio_lower(w) for w in workers)
+    count = len(workers)
+    mean = model.new_int_var(low, top, "mean_ratio")
+    total = sum(ratios.values())
+    model.add(count * mean <= total)  # mean = floor(total ÷ count), as two inequalities
+    model.add(total <= count * mean + count - 1)
     terms: list[Term] = []
     for worker_id, ratio in ratios.items():
-        deviation = model.new_int_var(0, top, f"deviation[{worker_id}]")
-        model.add_abs_equality(deviation, ratio - mean)
+        # one-sided deviations: minimised, each settles on |ratio - mean|
+        deviation = model.new_int_var(0, top - low, f"deviation[{worker_id}]")
+        model.add(deviation >= ratio - mean)
+        model.add(deviation >= mean - ratio)
         terms.append(Term(NAME, deviation, 1, worker_id=worker_id))
     return terms
 
