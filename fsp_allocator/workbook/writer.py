@@ -29,7 +29,7 @@ from fsp_allocator.workbook.columns import (
     WORKERS,
     WORKERS_SPEC,
 )
-from fsp_allocator.workbook.safe_cells import CellValue, looks_like_formula, set_text, set_value
+from fsp_allocator.workbook.safe_cells import CellValue, guard_csv_field, set_text, set_value
 
 # One list of columns for reading and writing: the writer follows the reader's specs.
 WORKERS_SHEET = WORKERS
@@ -194,14 +194,13 @@ def csv_text(value: CellValue) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return f"'{text}" if isinstance(value, str) and looks_like_formula(text) else text
+    return guard_csv_field(value) if isinstance(value, str) else str(value)
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[list[CellValue]]) -> None:
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(headers)
+        writer.writerow([csv_text(header) for header in headers])
         writer.writerows([csv_text(v) for v in row] for row in rows)
 
 
