@@ -12,13 +12,17 @@ never as formulas. A file that is password-protected (an encrypted OLE file), an
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.reader import excel as openpyxl_excel
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 from fsp_allocator.workbook.cells import DateSerialOutOfRange, is_blank
@@ -75,6 +79,34 @@ def _refusal(path: Path) -> Problem | None:
     return None
 
 
+class _UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+    """A read-only sheet that does not look for its size when opened.
+
+    openpyxl reads a sheet's `<dimension>` on opening, and when a file leaves it out it
+    parses the whole sheet to look for it: every sheet, even those never read. The size is
+    not needed (and not trusted: `reset_dimensions` drops it), so it is not looked for.
+    """
+
+    def _get_size(self) -> None:
+        self._min_column = self._min_row = 1
+        self._max_column = self._max_row = None
+
+
+_OPENING = threading.Lock()
+
+
+@contextlib.contextmanager
+def _sizes_not_searched() -> Iterator[None]:
+    """While openpyxl opens a workbook, its read-only sheets are `_UnsizedSheet`s."""
+    with _OPENING:
+        original = openpyxl_excel.ReadOnlyWorksheet
+        openpyxl_excel.ReadOnlyWorksheet = _UnsizedSheet
+        try:
+            yield
+        finally:
+            openpyxl_excel.ReadOnlyWorksheet = original
+
+
 def read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
     """The worksheets FSP Allocator reads, by name, plus problems found on the way.
 
@@ -93,7 +125,8 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
             # openpyxl warns on stderr about what it cannot read (unsupported extensions);
             # the checks report what matters at the cell instead
             warnings.simplefilter("ignore", UserWarning)
-            book = openpyxl.load_workbook(path, data_only=True, read_only=True)
+            with _sizes_not_searched():
+                book = openpyxl.load_workbook(path, data_only=True, read_only=True)
     except Exception:  # openpyxl raises many kinds on a broken package
         return {}, [_error(f"{path.name} is damaged and cannot be read as an Excel workbook")]
     sheets: dict[str, RawSheet] = {}
@@ -168,7 +201,8 @@ def _unsaved(scan: SheetScan, title: str) -> Problem:
     noun = "a formula" if scan.unsaved_count == 1 else "formulas"
     return Problem(
         Severity.ERROR,
-        f"{'cell' if scan.unsaved_count == 1 else 'cells'} {listed} hold {noun} with no saved "
+        f"{'cell' if scan.unsaved_count == 1 else 'cells'} {listed} "
+        f"{'holds' if scan.unsaved_count == 1 else 'hold'} {noun} with no saved "
         "value (the file was made by a program, not saved in Excel), so FSP Allocator cannot "
         "see what they show; open the file in Excel, save it, and try again",
         title,
