@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fsp_allocator.domain import Child, TeamData, Worker
-from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.settings import normalise_key, settings_rows
 from fsp_allocator.workbook.columns import (
     CASES,
@@ -180,8 +180,9 @@ def write_team(data: TeamData, path: Path, *, settings_only_changed: bool = Fals
     shipped defaults, so the manager sees what their team changed.
     """
     book = build_workbook(data, settings_only_changed=settings_only_changed)
+    data = workbook_bytes(book)
     with atomic_path(Path(path)) as tmp:
-        book.save(tmp)
+        tmp.write_bytes(data)
 
 
 def csv_text(value: CellValue) -> str:
