@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 STALE_AFTER_SECONDS = 24 * 60 * 60
-_OURS = re.compile(r"^\..+\.(?P<pid>\d+)-[A-Za-z0-9_]{6,}\.tmp$")
+_OURS = re.compile(r"^\..+\.(?P<pid>\d+)-[A-Za-z0-9_]{6,}\.tmp(?:-journal|-wal|-shm)?$")
 _OLD_STYLE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")  # before the pid was in the name
 _OLD_STYLE_STALE_AFTER = 60 * 60
 
@@ -107,10 +107,11 @@ def _replace_all(temps: Sequence[Path], targets: Sequence[Path]) -> None:
             os.replace(tmp, target)
     except OSError:
         for target, old in reversed(kept):
-            if old is not None:
-                os.replace(old, target)
-            else:
-                target.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # put back as much as can be put back
+                if old is not None:
+                    os.replace(old, target)
+                else:
+                    target.unlink(missing_ok=True)
         raise
     for _, old in kept:
         if old is not None:
@@ -126,7 +127,7 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         return []
     now = time.time()
     for entry in entries:
-        if not entry.name.endswith(".tmp") or not entry.is_file(follow_symlinks=False):
+        if ".tmp" not in entry.name or not entry.is_file(follow_symlinks=False):
             continue
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
