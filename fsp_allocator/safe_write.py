@@ -47,6 +47,8 @@ def disk_message(exc: OSError) -> str:
     """A full disk or an I/O error in plain words (no driver or Python text)."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return "the disk is full"
+    if exc.errno == errno.EFBIG:
+        return "the file would be larger than this system allows (a disk quota or size limit)"
     if exc.errno == errno.EIO:
         return "the disk reported an error while writing (an I/O error)"
     if exc.errno in (errno.EACCES, errno.EPERM):
