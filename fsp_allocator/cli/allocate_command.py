@@ -109,18 +109,16 @@ def run(args: argparse.Namespace) -> int:
 def write_results(
     proposal: AllocationProposal, excel: Path | None, json: Path | None
 ) -> list[Path]:
-    """Write the result workbook and/or JSON that were asked for; a failure is one sentence."""
-    from fsp_allocator.result.excel_writer import write_excel
-    from fsp_allocator.result.json_writer import write_json
+    """Write the result workbook and/or JSON asked for, both or neither; a failure is one sentence."""
+    from fsp_allocator.result.files import write_result_files
+    from fsp_allocator.safe_write import disk_message
 
-    written = []
+    if excel is not None and json is not None and excel.resolve() == json.resolve():
+        raise UserError("--out and --json name the same file; give two different names.")
     try:
-        if excel is not None:
-            write_excel(proposal, excel)
-            written.append(excel)
-        if json is not None:
-            write_json(proposal, json)
-            written.append(json)
+        return write_result_files(proposal, excel, json)
     except OSError as exc:
-        raise UserError(f"could not write the result ({exc.strerror or exc}).") from None
-    return written
+        raise UserError(
+            f"could not write the result: {disk_message(exc)}. No result file was written "
+            "or changed."
+        ) from None

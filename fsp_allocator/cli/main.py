@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from fsp_allocator import __version__
 from fsp_allocator.cli.errors import UserError
+from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
 
 COMMAND_MODULES = ("demo", "validate", "allocate", "workspace")
 
@@ -93,10 +94,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command is None:
             return open_window(args)
-        status: int = args.handler(args)
+        with escaped_output():  # a hostile cell cannot drive the terminal
+            status: int = args.handler(args)
         return status
     except UserError as exc:
-        print(f"fsp-allocator: {exc}", file=sys.stderr)
+        print(f"fsp-allocator: {escape_controls(str(exc))}", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt:
         print("fsp-allocator: stopped.", file=sys.stderr)
@@ -104,11 +106,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the reader left: not an error
         _silence_stdout()
         return 0
+    except OSError as exc:  # a full disk, an I/O error: plain words, not Python's
+        if args.debug:
+            raise
+        from fsp_allocator.safe_write import disk_message
+
+        print(f"fsp-allocator: a file could not be read or written: {disk_message(exc)}.",
+              file=sys.stderr)  # fmt: skip
+        return 1
     except Exception as exc:  # last resort: one clear line, never a traceback for a manager
         if args.debug:
             raise
         print(
-            f"fsp-allocator: unexpected error ({type(exc).__name__}: {exc}). "
+            f"fsp-allocator: unexpected error ({type(exc).__name__}: "
+            f"{escape_controls(plain_error(exc))}). "
             "Nothing was changed. Run again with --debug for details.",
             file=sys.stderr,
         )

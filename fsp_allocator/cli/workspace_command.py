@@ -21,11 +21,11 @@ from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
 INVALID_INPUT = 2
 
 
-def _pair(text: str) -> tuple[str, str]:
-    key, sep, value = text.partition("=")
-    if not sep or not key.strip():
+def _override(text: str) -> str:
+    """An `ID=VALUE` text, kept whole: the id may itself hold `=` (see `split_overrides`)."""
+    if "=" not in text:
         raise argparse.ArgumentTypeError(f"'{text}' is not in the form ID=VALUE")
-    return key.strip(), value.strip()
+    return text
 
 
 def register(subparsers: Any) -> None:
@@ -54,13 +54,15 @@ def register(subparsers: Any) -> None:
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
-        "--override", type=_pair, action="append", default=[], metavar="ID=WORKER",
+        "--override", type=_override, action="append", default=[], metavar="ID=WORKER",
         help="give a new family (or one child) to another worker; WORKER 'none' leaves it "
-        "unallocated; repeatable",
+        "unallocated; repeatable. Any id works; write --override=ID=WORKER for an id that "
+        "starts with '-'",
     )  # fmt: skip
     acc.add_argument(
-        "--reason", type=_pair, action="append", default=[], metavar="FAMILY=TEXT",
-        help="why you changed the proposal for FAMILY (required for every override)",
+        "--reason", type=_override, action="append", default=[], metavar="FAMILY=TEXT",
+        help="why you changed the proposal for FAMILY (required for every override); "
+        "--reason=FAMILY=TEXT for an id that starts with '-'",
     )  # fmt: skip
     acc.add_argument("--as", dest="user", metavar="NAME", help="the manager deciding")
     acc.set_defaults(handler=run_accept)
@@ -123,9 +125,10 @@ def run_propose(args: argparse.Namespace) -> int:
     from solver import SolverConfig
 
     config = SolverConfig(time_limit_seconds=args.time_limit) if args.time_limit else None
-    with opened(args) as workspace:
-        proposal = propose_pending(workspace, config)
-    write_results(proposal, args.out, args.json)
+    with opened(args) as workspace:  # the files are written first, then it is pending
+        proposal = propose_pending(
+            workspace, config, before_storing=lambda p: write_results(p, args.out, args.json)
+        )
     for line in summary_lines(proposal):
         print(line)
     print("Pending: review it, then `fsp-allocator workspace accept`.")
@@ -137,7 +140,7 @@ def run_accept(args: argparse.Namespace) -> int:
     from fsp_allocator.workspace.cycle import accept_pending
 
     with opened(args) as workspace:
-        result = accept_pending(workspace, dict(args.override), dict(args.reason), args.user)
+        result = accept_pending(workspace, list(args.override), list(args.reason), args.user)
     print(f"Accepted: {result.allocated} children allocated, {result.left_unallocated} left.")
     if result.backup_path is not None:
         print(f"Backup taken first: {result.backup_path}")
@@ -175,7 +178,12 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             workspace.export_team(args.out)
         except OSError as exc:
-            raise UserError(f"could not write {args.out} ({exc.strerror or exc}).") from None
+            from fsp_allocator.safe_write import disk_message
+
+            raise UserError(
+                f"could not write {args.out}: {disk_message(exc)}; the old file, if any, "
+                "is unchanged."
+            ) from None
     print(f"Written: {args.out}")
     return 0
 

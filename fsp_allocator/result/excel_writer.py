@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fsp_allocator.allocation.proposal import AllocationProposal, WorkloadLine
 from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand, band
-from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.workbook.safe_cells import CellValue, set_value
 
 HEADER_FONT = Font(bold=True)
@@ -210,5 +210,6 @@ def build_workbook(proposal: AllocationProposal) -> Workbook:
 def write_excel(proposal: AllocationProposal, path: Path) -> None:
     """Write the result workbook atomically (a crash never leaves half a file)."""
     book = build_workbook(proposal)
+    data = workbook_bytes(book)
     with atomic_path(Path(path)) as tmp:
-        book.save(tmp)
+        tmp.write_bytes(data)

@@ -19,10 +19,10 @@ from fsp_allocator.workbook.cells import (
     cell_text,
     parse_date,
     parse_factors,
+    parse_id,
     parse_list,
     parse_number,
     parse_stage,
-    parse_text,
 )
 from fsp_allocator.workbook.columns import normalise_name
 from fsp_allocator.workbook.problems import Problem, Severity
@@ -41,12 +41,11 @@ class ChildRows:
 
 
 def _worker_id(value: object) -> WorkerId | None:
-    text = cell_text(value)
-    return None if text is None else WorkerId(text)
+    return None if cell_text(value) is None else WorkerId(parse_id(value))
 
 
 def _worker_ids(value: object) -> tuple[WorkerId, ...]:
-    return tuple(WorkerId(item) for item in parse_list(value))
+    return tuple(WorkerId(parse_id(item)) for item in parse_list(value))
 
 
 def read_cases(
@@ -65,8 +64,8 @@ def read_cases(
     rows: list[int] = []
     for row in table.sheet.rows:
         cells = RowReader(table, row, problems, "case")
-        child_id = cells.required("child_id", parse_text)
-        family_id = cells.required("family_id", parse_text)
+        child_id = cells.required("child_id", parse_id)
+        family_id = cells.required("family_id", parse_id)
         stage = cells.required("stage", parse_stage)
         lead = cells.optional("worker_id", _worker_id, None)
         child = Child(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
@@ -23,6 +24,21 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _UK_SHORT_YEAR = re.compile(r"\d{1,2}/\d{1,2}/\d{2}")
 _LIST_SEPARATORS = re.compile(r"[;,]")
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_DATE = date(2100, 12, 31)
+
+
+class DateSerialOutOfRange:
+    """A date-formatted cell whose serial number is outside the dates Excel can show."""
+
+    def __init__(self, serial: str) -> None:
+        self.serial = serial
+
+    def __str__(self) -> str:
+        return self.serial
+
+    def __repr__(self) -> str:
+        return f"DateSerialOutOfRange({self.serial!r})"
 
 
 def is_blank(value: object) -> bool:
@@ -55,6 +71,45 @@ def parse_text(value: object) -> str:
     return text
 
 
+def parse_id(value: object) -> str:
+    """An id (worker, child, family): trimmed, in Unicode NFC; blank is an error.
+
+    Invisible characters and bidirectional controls (a zero-width space, a right-to-left
+    mark, a soft hyphen: Unicode's format and control characters) are refused, so two ids
+    that look the same on screen are never two different ids.
+    """
+    text = unicodedata.normalize("NFC", parse_text(value))
+    hidden = next((char for char in text if unicodedata.category(char) in _HIDDEN), None)
+    if hidden is not None:
+        raise ValueError(
+            f"the id holds an invisible character ({char_name(hidden)}) that makes it look "
+            "like another id; retype the id"
+        )
+    return text
+
+
+_HIDDEN = frozenset({"Cf", "Cc", "Co", "Cs", "Cn", "Zl", "Zp"})
+
+
+def char_name(char: str) -> str:
+    """`U+200B ZERO WIDTH SPACE`: a character named so a manager can find it."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
+
+
+def id_key(text: str) -> str:
+    """The form in which two ids are compared: case and look-alike characters ignored.
+
+    NFKC folds compatibility forms (full-width letters, ligatures), `casefold` ignores case,
+    and every dash or hyphen (Unicode's Pd, and the minus sign) counts as `-`.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join("-" if _is_dash(char) else char for char in folded)
+
+
+def _is_dash(char: str) -> bool:
+    return char == "\u2212" or unicodedata.category(char) == "Pd"
+
+
 def parse_yes_no(value: object) -> bool:
     """yes/no, y/n, true/false, 1/0 in any case; Excel's TRUE/FALSE too."""
     if isinstance(value, bool):
@@ -68,14 +123,20 @@ def parse_yes_no(value: object) -> bool:
 
 
 def parse_date(value: object) -> date:
-    """A real Excel date, ISO `YYYY-MM-DD` or UK `DD/MM/YYYY`; anything else is an error.
+    """A real Excel date, ISO `YYYY-MM-DD` or UK `DD/MM/YYYY`, from 1990 to 2100.
 
-    A two-digit year or an impossible date (31/02/2026) is refused, never guessed.
+    A two-digit year or an impossible date (31/02/2026) is refused, never guessed; so is a
+    date outside 1990-2100 (a typing slip such as 0001-01-01 or 9999-12-31).
     """
+    if isinstance(value, DateSerialOutOfRange):
+        raise ValueError(
+            f"the cell is formatted as a date but holds {value.serial}, which is not a date "
+            "Excel can show; type the date as DD/MM/YYYY"
+        )
     if isinstance(value, datetime):
-        return value.date()
+        return _in_range(value.date(), cell_text(value) or "")
     if isinstance(value, date):
-        return value
+        return _in_range(value, value.isoformat())
     text = cell_text(value)
     if text is None:
         raise ValueError("is blank; give a date such as 23/11/2026")
@@ -94,9 +155,19 @@ def parse_date(value: object) -> date:
             f"'{text}' is not a date FSP Allocator can read; use DD/MM/YYYY or YYYY-MM-DD"
         )
     try:
-        return date(year, month, day)
+        parsed = date(year, month, day)
     except ValueError:
         raise ValueError(f"'{text}' is not a real date") from None
+    return _in_range(parsed, text)
+
+
+def _in_range(day: date, text: str) -> date:
+    if not EARLIEST_DATE <= day <= LATEST_DATE:
+        raise ValueError(
+            f"'{text}' is outside the dates FSP Allocator accepts "
+            f"({EARLIEST_DATE.year} to {LATEST_DATE.year}); check the year"
+        )
+    return day
 
 
 def parse_list(value: object) -> tuple[str, ...]:

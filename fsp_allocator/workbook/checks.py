@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 
 from fsp_allocator.domain import ROLE_LABELS, Child, TeamData, WorkerId
+from fsp_allocator.workbook.cells import id_key
 from fsp_allocator.workbook.columns import CASES, WORKERS
 from fsp_allocator.workbook.problems import Problem, Severity
 
@@ -51,6 +52,7 @@ def check_team(
     found = _Found(worker_rows, child_rows)
     _duplicate_workers(data, found)
     _duplicate_children(data, found)
+    _look_alike_families(data, found)
     _references(data, found, also_known)
     _families(data, found)
     _teams(data, found)
@@ -61,7 +63,7 @@ def _duplicate_workers(data: TeamData, found: _Found) -> None:
     ids = [w.worker_id for w in data.workers]
     for index, first in _repeats(ids):
         also = f" (also row {found.worker_rows[first]})" if found.worker_rows else ""
-        message = f"worker_id {ids[index]} is used twice{also}; each worker needs their own id"
+        message = _twice("worker_id", ids[index], ids[first], also, "each worker")
         found.worker(index, "worker_id", message, Severity.ERROR)
 
 
@@ -69,19 +71,49 @@ def _duplicate_children(data: TeamData, found: _Found) -> None:
     ids = [c.child_id for c in data.children]
     for index, first in _repeats(ids):
         also = f" (also row {found.child_rows[first]})" if found.child_rows else ""
-        message = f"child_id {ids[index]} is used twice{also}; each child needs their own id"
+        message = _twice("child_id", ids[index], ids[first], also, "each child")
         found.child(index, "child_id", message, Severity.ERROR)
 
 
+def _twice(column: str, this: str, first: str, also: str, each: str) -> str:
+    if this == first:
+        return f"{column} {this} is used twice{also}; {each} needs their own id"
+    return (
+        f"{column} {this} and {first}{also} differ only by case or by a look-alike character, "
+        f"so they would be taken for one another; {each} needs an id of their own"
+    )
+
+
+def _look_alike_families(data: TeamData, found: _Found) -> None:
+    """Two family ids that differ only by case or a look-alike character (F1 and f1)."""
+    first: dict[str, tuple[int, str]] = {}
+    reported: set[str] = set()
+    for index, child in enumerate(data.children):
+        key = id_key(child.family_id)
+        seen = first.setdefault(key, (index, child.family_id))
+        if seen[1] != child.family_id and child.family_id not in reported:
+            reported.add(child.family_id)
+            row = found.child_rows[seen[0]] if found.child_rows else None
+            also = f" (row {row})" if row is not None else ""
+            found.child(
+                index,
+                "family_id",
+                f"family_id {child.family_id} and {seen[1]}{also} differ only by case or by a "
+                "look-alike character; write one family's id the same way on every row",
+                Severity.ERROR,
+            )
+
+
 def _repeats(ids: Sequence[str]) -> list[tuple[int, int]]:
-    """(position, position of the first use) for every repeated id."""
+    """(position, position of the first use) for every id repeated, ignoring case and look-alikes."""
     first: dict[str, int] = {}
     repeats = []
     for index, value in enumerate(ids):
-        if value in first:
-            repeats.append((index, first[value]))
+        key = id_key(value)
+        if key in first:
+            repeats.append((index, first[key]))
         else:
-            first[value] = index
+            first[key] = index
     return repeats
 
 

@@ -25,6 +25,27 @@ def looks_like_formula(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
+def needs_csv_guard(text: str) -> bool:
+    """Whether a CSV field needs the `'` guard: it looks like a formula once leading `'`s go.
+
+    Guarding text that already starts with `'` before a formula sign (`'=1`) too makes the
+    guard reversible: `unguard_csv_field` drops exactly one `'` from what this guarded.
+    """
+    return looks_like_formula(text.lstrip("'"))
+
+
+def guard_csv_field(text: str) -> str:
+    """`=1` -> `'=1` (and `'=1` -> `''=1`), so a spreadsheet opening the CSV never runs it."""
+    return f"'{text}" if needs_csv_guard(text) else text
+
+
+def unguard_csv_field(text: str) -> str:
+    """The text `guard_csv_field` was given: `'=1` -> `=1`; other text unchanged."""
+    if text.startswith("'") and needs_csv_guard(text[1:]):
+        return text[1:]
+    return text
+
+
 def set_text(cell: Cell, text: str) -> None:
     """Store `text` in `cell` as plain text, whatever it starts with.
 

@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from fsp_allocator.paths import resource_path
-from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.settings import SCALAR_SETTINGS, default_settings, settings_rows
 from fsp_allocator.workbook.safe_cells import set_text
 from fsp_allocator.workbook.writer import (
@@ -242,8 +242,9 @@ def build_template() -> Workbook:
 
 def write_template(path: Path) -> None:
     """Write the blank template to `path` atomically."""
+    data = workbook_bytes(build_template())
     with atomic_path(Path(path)) as tmp:
-        build_template().save(tmp)
+        tmp.write_bytes(data)
 
 
 def main() -> int:

@@ -19,6 +19,7 @@ from fsp_allocator.settings import MAX_SETTING_VALUE
 from fsp_allocator.workbook.cells import (
     cell_text,
     parse_date,
+    parse_id,
     parse_list,
     parse_number,
     parse_role,
@@ -67,7 +68,7 @@ def read_workers(table: Table, problems: list[Problem]) -> WorkerRows:
     failed: set[WorkerId] = set()
     for row in table.sheet.rows:
         cells = RowReader(table, row, problems, "worker")
-        worker_id = cells.required("worker_id", parse_text)
+        worker_id = cells.required("worker_id", parse_id)
         name = cells.required("name", parse_text)
         role = cells.required("role", parse_role)
         fte = cells.required("fte", parse_fte)

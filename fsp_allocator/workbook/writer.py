@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fsp_allocator.domain import Child, TeamData, Worker
-from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.settings import normalise_key, settings_rows
 from fsp_allocator.workbook.columns import (
     CASES,
@@ -29,7 +29,7 @@ from fsp_allocator.workbook.columns import (
     WORKERS,
     WORKERS_SPEC,
 )
-from fsp_allocator.workbook.safe_cells import CellValue, looks_like_formula, set_text, set_value
+from fsp_allocator.workbook.safe_cells import CellValue, guard_csv_field, set_text, set_value
 
 # One list of columns for reading and writing: the writer follows the reader's specs.
 WORKERS_SHEET = WORKERS
@@ -180,8 +180,9 @@ def write_team(data: TeamData, path: Path, *, settings_only_changed: bool = Fals
     shipped defaults, so the manager sees what their team changed.
     """
     book = build_workbook(data, settings_only_changed=settings_only_changed)
+    data = workbook_bytes(book)
     with atomic_path(Path(path)) as tmp:
-        book.save(tmp)
+        tmp.write_bytes(data)
 
 
 def csv_text(value: CellValue) -> str:
@@ -194,14 +195,13 @@ def csv_text(value: CellValue) -> str:
         return ""
     if isinstance(value, date):
         return value.isoformat()
-    text = str(value)
-    return f"'{text}" if isinstance(value, str) and looks_like_formula(text) else text
+    return guard_csv_field(value) if isinstance(value, str) else str(value)
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[list[CellValue]]) -> None:
     with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
-        writer.writerow(headers)
+        writer.writerow([csv_text(header) for header in headers])
         writer.writerows([csv_text(v) for v in row] for row in rows)
 
 

@@ -40,6 +40,9 @@ def load_list(text: str | None) -> tuple[str, ...]:
     return tuple(str(x) for x in json.loads(text or "[]"))
 
 
+NO_EXTRA = "{}"
+
+
 def dump_extra(extra: Mapping[str, str]) -> str:
     """A record's extra columns as JSON text (keys keep their order)."""
     return json.dumps(dict(extra))
@@ -109,7 +112,9 @@ def child_row(child: Child, seq: int) -> dict[str, Any]:
         "adult_worker_ids": dump_list(child.adult_worker_ids),
         "pin_worker_id": child.pin_worker_id,
         "exclude_worker_ids": dump_list(child.exclude_worker_ids),
-        "extra": dump_extra(child.extra),
+        # never a child's extra columns: they may hold personal data (names, addresses)
+        # that allocation does not need, so the workspace, its backups and exports hold none
+        "extra": NO_EXTRA,
     }
 
 

@@ -6,7 +6,7 @@ per family (`C12=W3` or `F5=W3`); reasons per family (a child id names its famil
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -43,14 +43,25 @@ def import_workbook(
     return ImportOutcome(workspace.import_team(reading.data, user), reading)
 
 
-def propose_pending(workspace: Workspace, config: Any = None) -> AllocationProposal:
-    """Run the engine on the workspace's current state and keep it as the pending proposal."""
+def propose_pending(
+    workspace: Workspace,
+    config: Any = None,
+    *,
+    before_storing: Callable[[AllocationProposal], object] | None = None,
+) -> AllocationProposal:
+    """Run the engine on the workspace's current state and keep it as the pending proposal.
+
+    `before_storing(proposal)` runs first (e.g. writing the result files): if it raises,
+    the proposal is not stored, so a failed `propose --out` leaves nothing pending.
+    """
     from fsp_allocator.allocation.service import propose
 
     data = workspace.load()
     if not data.new_children():
         raise WorkspaceError("There are no new children to allocate in the workspace.")
     proposal = propose(data, config)
+    if before_storing is not None:
+        before_storing(proposal)
     workspace.store_proposal(proposal)
     return proposal
 
@@ -71,6 +82,27 @@ def final_choice(
     return final
 
 
+def split_overrides(
+    proposal: AllocationProposal, texts: Sequence[str]
+) -> dict[str, str]:
+    """`ID=VALUE` texts as {id: value}; an id may itself hold `=` or start with `-` or `=`.
+
+    Each text is split at the `=` after which the part before it is a new child or family of
+    the proposal (so `=1=W2` means child `=1`); when no split names one, at the first `=`
+    (then `final_choice` reports the unknown id).
+    """
+    children = proposal_children(proposal)
+    known = set(children) | set(children.values())
+    overrides: dict[str, str] = {}
+    for text in texts:
+        splits = [i for i, char in enumerate(text) if char == "="]
+        if not splits:
+            raise WorkspaceError(f"'{text}' is not in the form ID=VALUE.")
+        at = next((i for i in splits if text[:i].strip() in known), splits[0])
+        overrides[text[:at].strip()] = text[at + 1 :].strip()
+    return overrides
+
+
 def family_reasons(proposal: AllocationProposal, reasons: Mapping[str, str]) -> dict[FamilyId, str]:
     """Reasons per family; a key naming a child counts for the child's family."""
     children = proposal_children(proposal)
@@ -81,14 +113,22 @@ def family_reasons(proposal: AllocationProposal, reasons: Mapping[str, str]) -> 
 
 def accept_pending(
     workspace: Workspace,
-    overrides: Mapping[str, str],
-    reasons: Mapping[str, str],
+    overrides: Mapping[str, str] | Sequence[str],
+    reasons: Mapping[str, str] | Sequence[str],
     user: str | None = None,
 ) -> AcceptResult:
-    """Accept the pending proposal with the manager's overrides and reasons."""
+    """Accept the pending proposal with the manager's overrides and reasons.
+
+    `overrides` maps id -> worker, or is a list of `ID=WORKER` texts (see `split_overrides`);
+    `reasons` likewise maps family -> text or lists `FAMILY=TEXT` texts.
+    """
     proposal = workspace.pending_proposal()
     if proposal is None:
         raise WorkspaceError("There is no pending proposal: run `propose` first.")
+    if not isinstance(overrides, Mapping):
+        overrides = split_overrides(proposal, overrides)
+    if not isinstance(reasons, Mapping):
+        reasons = split_overrides(proposal, reasons)
     return workspace.accept(
         proposal, final_choice(proposal, overrides), family_reasons(proposal, reasons), user
     )

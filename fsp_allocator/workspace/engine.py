@@ -70,6 +70,16 @@ def _sqlite_message(exc: BaseException) -> str | None:
             "The workspace file is damaged or is not an FSP Allocator workspace. "
             "Restore the latest backup (fsp-allocator workspace backup lists where they are)."
         )
+    if "disk is full" in text or "database or disk is full" in text:
+        return (
+            "The disk holding the workspace is full, so nothing was saved. Free some space "
+            "and try again."
+        )
+    if "disk i/o error" in text or "i/o error" in text:
+        return (
+            "The workspace file could not be read or written (the disk reported an I/O "
+            "error), so nothing was saved. Check the disk or network drive and try again."
+        )
     if "unable to open" in text:
         return "The workspace file cannot be opened: check the folder exists and is writable."
     return None

@@ -1,7 +1,8 @@
 """Import a team workbook's data into the workspace: roster and cases upserted, a diff returned.
 
 Workers no longer on the roster are marked removed; open children no longer in the
-workbook are closed; settings are replaced. The row order of the workbook is kept.
+workbook are closed; settings are replaced. The row order of the workbook is kept. Extra
+Cases columns are not stored (see `codec.child_row`); the diff names them.
 """
 
 from __future__ import annotations
@@ -65,4 +66,5 @@ def import_data(conn: Connection, data: TeamData, user: str, at: datetime) -> Im
         changed_children=tuple(changed_children),
         closed_children=tuple(closed_children),
         settings_changed=settings_changed,
+        left_out_columns=tuple(dict.fromkeys(h for c in data.children for h in c.extra)),
     )

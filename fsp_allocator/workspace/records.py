@@ -18,18 +18,34 @@ class ImportDiff:
     changed_children: tuple[str, ...] = ()
     closed_children: tuple[str, ...] = ()
     settings_changed: bool = False
+    left_out_columns: tuple[str, ...] = ()  # extra Cases columns the workspace did not store
 
     @property
     def is_empty(self) -> bool:
         """True when the import changed nothing."""
         return not self.settings_changed and not any(
-            getattr(self, f.name) for f in fields(self) if f.name != "settings_changed"
+            getattr(self, f.name)
+            for f in fields(self)
+            if f.name not in ("settings_changed", "left_out_columns")
+        )
+
+    def left_out_line(self) -> str | None:
+        """The sentence naming the Cases columns that were not stored, and why."""
+        if not self.left_out_columns:
+            return None
+        listed = ", ".join(self.left_out_columns)
+        return (
+            f"Not stored: the Cases column{'s' if len(self.left_out_columns) > 1 else ''} "
+            f"{listed}. Columns FSP Allocator does not use may hold children's personal data, "
+            "so the workspace keeps only what allocation needs; they stay in your own file."
         )
 
     def summary(self) -> str:
         """A few lines for the manager: counts, with the ids (children by id only)."""
+        left_out = self.left_out_line()
         if self.is_empty:
-            return "No change: the workspace already holds this workbook."
+            unchanged = "No change: the workspace already holds this workbook."
+            return unchanged if left_out is None else f"{unchanged}\n{left_out}"
         lines = []
         labels = (
             ("new_workers", "Workers added"),
@@ -48,6 +64,8 @@ class ImportDiff:
                 lines.append(f"{label} ({len(ids)}): {shown}")
         if self.settings_changed:
             lines.append("Settings changed.")
+        if left_out is not None:
+            lines.append(left_out)
         return "\n".join(lines)
 
 

@@ -20,7 +20,7 @@ from import_files import (
     zip_without_workbook,
 )
 
-from fsp_allocator.workbook import xlsx_source
+from fsp_allocator.workbook import xlsx_scan, xlsx_source
 from fsp_allocator.workbook.problems import ImportResult, Severity
 from fsp_allocator.workbook.reader import read_team
 
@@ -70,7 +70,7 @@ def test_too_large_file_refused_before_opening(
 
 def test_zip_bomb_refused_before_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = team_workbook(tmp_path / "team.xlsx")
-    monkeypatch.setattr(xlsx_source, "MAX_UNCOMPRESSED_BYTES", path.stat().st_size)
+    monkeypatch.setattr(xlsx_scan, "MAX_UNCOMPRESSED_BYTES", path.stat().st_size)
     assert "unpacks to more than" in _only_error(read_team(path))
 
 
