@@ -18,8 +18,8 @@ from sqlalchemy import Connection, select
 
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.chain import append
-from fsp_allocator.workspace.scope import Scope
 from fsp_allocator.workspace.records import AuditEntry
+from fsp_allocator.workspace.scope import Scope
 
 HIDDEN_FIELDS = frozenset({"extra"})
 IGNORED_FIELDS = frozenset({"seq", "removed_at", "closed_at", "version"})

@@ -95,7 +95,7 @@ def chain_problems(conn: Connection, table: str) -> list[str]:
     previous = GENESIS
     expected_id = 1
     for row in conn.execute(select(chained).order_by(chained.c.id)):
-        values = row._mapping
+        values = dict(row._mapping)
         if row.id != expected_id:
             first_missing = expected_id if row.id > expected_id else row.id
             return [

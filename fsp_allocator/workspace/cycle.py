@@ -47,11 +47,11 @@ def propose_pending(workspace: Workspace, config: Any = None) -> AllocationPropo
     """Run the engine on the workspace's current state and keep it as the pending proposal."""
     from fsp_allocator.allocation.service import propose
 
-    data = workspace.load()
+    data, basis = workspace.load_for_proposal()
     if not data.new_children():
         raise WorkspaceError("There are no new children to allocate in the workspace.")
     proposal = propose(data, config)
-    workspace.store_proposal(proposal)
+    workspace.store_proposal(proposal, basis)  # what it was built on, to tell it stale later
     return proposal
 
 

@@ -65,9 +65,7 @@ def import_data(
     closed_children = [
         cid
         for cid, row in old_children.items()
-        if cid not in in_workbook
-        and row["closed_at"] is None
-        and in_scope(row["home_team"], scope)
+        if cid not in in_workbook and row["closed_at"] is None and in_scope(row["home_team"], scope)
     ]
     for child_id in closed_children:
         close_child(conn, child_id, user, at, old_children[child_id]["home_team"])
@@ -108,8 +106,10 @@ def _refuse_other_teams_rows(
             others.add(str(row["team"]))
     for child in data.children:
         row = old_children.get(child.child_id)
-        if row is not None and row["home_team"] is not None and not in_scope(
-            row["home_team"], scope
+        if (
+            row is not None
+            and row["home_team"] is not None
+            and not in_scope(row["home_team"], scope)
         ):
             others.add(str(row["home_team"]))
     if others:

@@ -61,7 +61,8 @@ def open_workspace(
                 conn.rollback()
             upgrade_to_head(engine)
         if resolved.path is not None:
-            restrict_workspace(resolved.path, own_folder=own_folder)  # the WAL and SHM files made on first connect
+            # again, for the WAL and SHM files made on first connect
+            restrict_workspace(resolved.path, own_folder=own_folder)
         workspace = Workspace(engine, resolved, display_location(resolved))
         return workspace.narrow(teams)
     except WorkspaceError:

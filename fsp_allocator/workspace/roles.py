@@ -89,8 +89,7 @@ def _require_owner(conn: Connection) -> None:
         )
     if not is_owner(conn):
         raise WorkspaceError(
-            "Only the workspace's owner (the login that created it) can add or remove "
-            "managers."
+            "Only the workspace's owner (the login that created it) can add or remove managers."
         )
 
 
@@ -100,9 +99,7 @@ def add_manager(conn: Connection, login: str, teams: tuple[str, ...], service: b
     role = _quoted(conn, login)
     if not teams and not service:
         raise WorkspaceError("Name the manager's team (--team T), or --service for all teams.")
-    exists = conn.execute(
-        text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}
-    ).first()
+    exists = conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": login}).first()
     if exists is None:
         conn.execute(text(f"CREATE ROLE {role} LOGIN"))
     conn.execute(text(f"GRANT {APP_ROLE} TO {role}"))

@@ -44,7 +44,15 @@ from fsp_allocator.workspace.records import (
     ImportDiff,
     LoadSnapshot,
 )
-from fsp_allocator.workspace.roles import allowed_scope, is_postgres, session_login
+from fsp_allocator.workspace.roles import (
+    Manager,
+    add_manager,
+    allowed_scope,
+    is_postgres,
+    list_managers,
+    remove_manager,
+    session_login,
+)
 from fsp_allocator.workspace.schema import check_known, current_revision, head_revision
 from fsp_allocator.workspace.scope import (
     OutsideScope,
@@ -93,7 +101,16 @@ class Workspace:
 
         Raises OutsideScope for a team this login may not change.
         """
-        self.scope = narrowed(self.allowed, teams)
+        scope = narrowed(self.allowed, teams)
+        if scope is not None and scope != self.allowed:
+            self.scope = self.allowed
+            unknown = sorted(scope - set(self.teams()))
+            if unknown:
+                raise WorkspaceError(
+                    f"There is no team {', '.join(unknown)} in this workspace "
+                    f"(teams: {', '.join(self.teams()) or 'none yet'})."
+                )
+        self.scope = scope
         return self
 
     @contextlib.contextmanager
@@ -208,7 +225,8 @@ class Workspace:
             )
             home = existing["home_team"] if existing else None
             if home is None:
-                home = child.team or (next(iter(self.scope)) if self.scope and len(self.scope) == 1 else None)
+                only = next(iter(self.scope)) if self.scope and len(self.scope) == 1 else None
+                home = child.team or only
             if home is None:
                 teams = self.teams()
                 home = teams[0] if len(teams) == 1 else None
@@ -350,7 +368,8 @@ class Workspace:
                 self.scope, basis,
             )  # fmt: skip
             take_snapshot(conn, read_team(conn, scope=self.scope), proposal.week, at)
-            conn.execute(delete(tables.pending).where(tables.pending.c.scope == scope_key(self.scope)))
+            key = scope_key(self.scope)
+            conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
             set_review_choices(conn, {}, self.scope)
         return AcceptResult(allocated, left, backup_path)
 
@@ -411,6 +430,21 @@ class Workspace:
                     "who is not on the roster."
                 )
         return problems
+
+    def add_manager(self, login: str, teams: Iterable[str], *, service: bool = False) -> Manager:
+        """PostgreSQL, as the owner: a login for a manager of `teams` (or every team)."""
+        with self._write() as conn:
+            return add_manager(conn, login, tuple(teams), service)
+
+    def managers(self) -> list[Manager]:
+        """PostgreSQL: the managers and their teams (a manager sees only their own row)."""
+        with self._read() as conn:
+            return list_managers(conn) if is_postgres(conn) else []
+
+    def remove_manager(self, login: str) -> bool:
+        """PostgreSQL, as the owner: take a manager's teams away."""
+        with self._write() as conn:
+            return remove_manager(conn, login)
 
     def close(self) -> None:
         """Release the database connections."""

@@ -15,6 +15,8 @@ Revises: 0001_initial
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -27,7 +29,7 @@ depends_on = None
 
 APPEND_ONLY = ("audit", "decisions", "load_snapshots")
 APP_ROLE = "fsp_app"
-TYPES: dict[str, type[sa.types.TypeEngine[object]]] = {
+TYPES: dict[str, Any] = {
     "at": sa.DateTime,
     "decided_at": sa.DateTime,
     "week": sa.Date,
@@ -107,7 +109,7 @@ def _fill_existing_rows() -> None:
         previous = GENESIS
         rows = bind.execute(sa.select(typed).order_by(typed.c.id)).mappings()
         for row in list(rows):
-            previous = row_hash(table, int(row["id"]), row, previous)
+            previous = row_hash(table, int(row["id"]), dict(row), previous)
             bind.execute(
                 sa.text(f"UPDATE {table} SET hash = :h WHERE id = :i"),
                 {"h": previous, "i": row["id"]},
