@@ -9,8 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from fsp_allocator.domain import TeamData
-from fsp_allocator.workspace import Workspace
-from fsp_allocator.workspace import tables
+from fsp_allocator.workspace import Workspace, tables
 from fsp_allocator.workspace.scope import home_teams
 
 
