@@ -150,9 +150,11 @@ def test_the_name_on_a_decision_is_the_login(service: Service) -> None:
 def test_the_application_role_cannot_rewrite_the_record(service: Service, statement: str) -> None:
     engine = create_engine(service.urls["hos"])  # even the head of service
     try:
-        with pytest.raises(DBAPIError, match="permission denied|must be owner"):
-            with engine.begin() as conn:
-                conn.execute(text(statement))
+        with (
+            pytest.raises(DBAPIError, match=r"permission denied|must be owner"),
+            engine.begin() as conn,
+        ):
+            conn.execute(text(statement))
     finally:
         engine.dispose()
 
