@@ -1,6 +1,7 @@
 """`fsp-allocator workspace [--db URL_OR_PATH] COMMAND`: the weekly cycle on the workspace.
 
-import TEAM.xlsx | propose | accept | history | export | backup | check | set-manager NAME.
+import TEAM.xlsx | propose | accept | history | export | backup | check | set-manager NAME |
+admin add-manager|list|remove (`workspace_admin.py`). `--team T` acts on one team.
 Errors are one clear line (exit 1); an invalid workbook lists every problem (exit 2).
 """
 
@@ -17,6 +18,8 @@ from fsp_allocator.cli.arguments import positive_seconds
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.workbook.problems import WorkbookInvalid
 from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
+from fsp_allocator.workspace.errors import StaleProposal
+from fsp_allocator.workspace.scope import OutsideScope
 
 INVALID_INPUT = 2
 
@@ -51,6 +54,7 @@ def register(subparsers: Any) -> None:
     )
     pro.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
+    _team_option(pro)
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
@@ -64,7 +68,15 @@ def register(subparsers: Any) -> None:
         help="why you changed the proposal for FAMILY (required for every override); "
         "--reason=FAMILY=TEXT for an id that starts with '-'",
     )  # fmt: skip
-    acc.add_argument("--as", dest="user", metavar="NAME", help="the manager deciding")
+    acc.add_argument(
+        "--as", dest="user", metavar="NAME",
+        help="the manager deciding (SQLite; on PostgreSQL the record names your login)",
+    )  # fmt: skip
+    acc.add_argument(
+        "--repropose", action="store_true",
+        help="if the pending proposal is out of date, propose again (to review) instead",
+    )  # fmt: skip
+    _team_option(acc)
     acc.set_defaults(handler=run_accept)
     his = add("history", help="decisions and workload history (or the audit log)")
     his.add_argument("--worker", metavar="W", help="only this worker id")
@@ -75,19 +87,37 @@ def register(subparsers: Any) -> None:
     exp.add_argument(
         "--out", type=Path, required=True, metavar="TEAM.xlsx", help="the workbook to write"
     )
+    _team_option(exp)
     exp.set_defaults(handler=run_export)
     add("backup", help="back up the workspace now").set_defaults(handler=run_backup)
     add("check", help="check the workspace's integrity").set_defaults(handler=run_check)
     man = add("set-manager", help="set the manager name written on decisions")
     man.add_argument("name", help='e.g. "Jo Smith (TM, FSP Banbury)"')
     man.set_defaults(handler=run_set_manager)
+    from fsp_allocator.cli.workspace_admin import register as register_admin
+
+    register_admin(commands)
+
+
+def _team_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--team", dest="teams", action="append", metavar="T",
+        help="act on this team only (repeatable; default: every team you hold)",
+    )  # fmt: skip
+
+
+def _scope_teams(args: argparse.Namespace) -> list[str] | None:
+    teams: list[str] | None = getattr(args, "teams", None)
+    single = args.team if args.workspace_command == "history" else None  # narrows too
+    return teams if teams else ([single] if single else None)
 
 
 @contextmanager
 def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """The workspace named by --db (else the default), closed afterwards; errors in one line."""
+    create = args.workspace_command not in ("check", "backup")  # never make one to check it
     try:
-        workspace = open_workspace(args.db)
+        workspace = open_workspace(args.db, create=create, teams=_scope_teams(args))
     except WorkspaceError as exc:
         raise UserError(str(exc)) from None
     try:
@@ -110,6 +140,10 @@ def run_import(args: argparse.Namespace) -> int:
         except WorkbookInvalid as invalid:
             for problem in invalid.problems:
                 print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+            print(f"{args.team.name} was not imported; nothing changed.", file=sys.stderr)
+            return INVALID_INPUT
+        except OutsideScope as refused:
+            print(f"error: {refused}", file=sys.stderr)
             print(f"{args.team.name} was not imported; nothing changed.", file=sys.stderr)
             return INVALID_INPUT
         for problem in outcome.reading.warnings:
@@ -140,7 +174,27 @@ def run_accept(args: argparse.Namespace) -> int:
     from fsp_allocator.workspace.cycle import accept_pending
 
     with opened(args) as workspace:
-        result = accept_pending(workspace, list(args.override), list(args.reason), args.user)
+        if args.user and not workspace.is_sqlite and args.user != workspace.user_name:
+            raise UserError(
+                f"On a shared database the record names your database login "
+                f"({workspace.user_name}); --as cannot name anyone else. Nothing was saved."
+            )
+        try:
+            result = accept_pending(
+                workspace, list(args.override), list(args.reason), args.user
+            )
+        except StaleProposal as stale:
+            if not args.repropose:
+                raise
+            from fsp_allocator.cli.allocate_command import summary_lines
+            from fsp_allocator.workspace.cycle import propose_pending
+
+            print(f"{stale}", file=sys.stderr)
+            proposal = propose_pending(workspace)
+            for line in summary_lines(proposal):
+                print(line)
+            print("Proposed again; nothing accepted. Review it, then accept again.")
+            return 0
     print(f"Accepted: {result.allocated} children allocated, {result.left_unallocated} left.")
     if result.backup_path is not None:
         print(f"Backup taken first: {result.backup_path}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fsp_allocator.workspace.errors import (
     AcceptConflict,
     OverrideReasonRequired,
+    StaleProposal,
     WorkspaceBusy,
     WorkspaceError,
 )
@@ -24,6 +25,7 @@ from fsp_allocator.workspace.records import (
     ImportDiff,
     LoadSnapshot,
 )
+from fsp_allocator.workspace.scope import OutsideScope
 from fsp_allocator.workspace.store import Workspace
 
 __all__ = [
@@ -33,7 +35,9 @@ __all__ = [
     "Decision",
     "ImportDiff",
     "LoadSnapshot",
+    "OutsideScope",
     "OverrideReasonRequired",
+    "StaleProposal",
     "Workspace",
     "WorkspaceBusy",
     "WorkspaceError",

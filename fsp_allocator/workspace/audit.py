@@ -3,6 +3,8 @@
 Rows name ids, codes and stages only. A record's `extra` columns (the manager's own
 columns, which could hold anything) are never copied into the log: a change to them is
 logged as "changed" without the values. The database refuses to update or delete rows.
+Each row names the team it concerns (None: the service as a whole) and is chained to the
+one before it by SHA-256 (`chain.py`).
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 
 from fsp_allocator.workspace import tables
+from fsp_allocator.workspace.chain import append
 from fsp_allocator.workspace.records import AuditEntry
+from fsp_allocator.workspace.scope import Scope
 
 HIDDEN_FIELDS = frozenset({"extra"})
 IGNORED_FIELDS = frozenset({"seq", "removed_at", "closed_at", "version"})
@@ -47,19 +51,24 @@ def record(
     old: Any = None,
     new: Any = None,
     at: datetime | None = None,
+    *,
+    team: str | None = None,
 ) -> None:
-    """Append one audit row."""
-    conn.execute(
-        insert(tables.audit).values(
-            at=at or utc_now(),
-            user_name=user,
-            action=action,
-            entity=entity,
-            entity_id=entity_id,
-            field=field,
-            old=as_text(old),
-            new=as_text(new),
-        )
+    """Append one audit row, chained to the one before."""
+    append(
+        conn,
+        "audit",
+        {
+            "at": at or utc_now(),
+            "user_name": user,
+            "action": action,
+            "entity": entity,
+            "entity_id": entity_id,
+            "field": field,
+            "old": as_text(old),
+            "new": as_text(new),
+            "team": team,
+        },
     )
 
 
@@ -97,17 +106,25 @@ def record_changes(
     changes: Iterable[tuple[str, Any, Any]],
     at: datetime,
     action: str = "update",
+    *,
+    team: str | None = None,
 ) -> None:
     """One `update` row per changed field."""
     for field, old, new in changes:
-        record(conn, user, action, entity, entity_id, field, old, new, at)
+        record(conn, user, action, entity, entity_id, field, old, new, at, team=team)
 
 
 def read_audit(
-    conn: Connection, *, entity: str | None = None, entity_id: str | None = None
+    conn: Connection,
+    *,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    scope: Scope = None,
 ) -> list[AuditEntry]:
-    """Audit rows, oldest first, optionally for one entity kind and/or id."""
+    """Audit rows, oldest first, optionally for one entity kind and/or id, within a scope."""
     query = select(tables.audit).order_by(tables.audit.c.id)
+    if scope is not None:
+        query = query.where(tables.audit.c.team.in_(sorted(scope)))
     if entity is not None:
         query = query.where(tables.audit.c.entity == entity)
     if entity_id is not None:

@@ -56,13 +56,13 @@ def propose_pending(
     """
     from fsp_allocator.allocation.service import propose
 
-    data = workspace.load()
+    data, basis = workspace.load_for_proposal()
     if not data.new_children():
         raise WorkspaceError("There are no new children to allocate in the workspace.")
     proposal = propose(data, config)
     if before_storing is not None:
         before_storing(proposal)
-    workspace.store_proposal(proposal)
+    workspace.store_proposal(proposal, basis)  # what it was built on, to tell it stale later
     return proposal
 
 

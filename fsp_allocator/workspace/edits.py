@@ -17,7 +17,15 @@ from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.audit import changed_fields, record, record_changes, visible_summary
 from fsp_allocator.workspace.codec import child_row, dump_settings, worker_row
 from fsp_allocator.workspace.errors import WorkspaceError
-from fsp_allocator.workspace.state import SETTINGS, WEEK, bump_child, get_info, read_team, set_info
+from fsp_allocator.workspace.state import (
+    SETTINGS,
+    WEEK,
+    bump_child,
+    get_info,
+    read_settings,
+    set_info,
+    team_key,
+)
 
 
 def upsert_worker(
@@ -33,8 +41,9 @@ def upsert_worker(
     if existing is None:
         conn.execute(insert(tables.workers).values(**row, removed_at=None))
         record(
-            conn, user, "insert", "worker", worker.worker_id, None, None, visible_summary(row), at
-        )
+            conn, user, "insert", "worker", worker.worker_id, None, None, visible_summary(row), at,
+            team=worker.team,
+        )  # fmt: skip
         return True
     changes = changed_fields(existing, row)
     reinstated = existing["removed_at"] is not None
@@ -45,8 +54,11 @@ def upsert_worker(
             .values(**row, removed_at=None)
         )
     if reinstated:
-        record(conn, user, "update", "worker", worker.worker_id, "on_roster", "no", "yes", at)
-    record_changes(conn, user, "worker", worker.worker_id, changes, at)
+        record(
+            conn, user, "update", "worker", worker.worker_id, "on_roster", "no", "yes", at,
+            team=worker.team,
+        )  # fmt: skip
+    record_changes(conn, user, "worker", worker.worker_id, changes, at, team=worker.team)
     return bool(changes) or reinstated
 
 
@@ -61,21 +73,26 @@ def remove_worker(conn: Connection, worker_id: str, user: str, at: datetime) -> 
         raise WorkspaceError(
             f"Worker {worker_id} still leads open cases: reallocate or close them first."
         )
+    team = conn.execute(
+        select(tables.workers.c.team).where(tables.workers.c.worker_id == worker_id)
+    ).scalar_one_or_none()
     done = conn.execute(
         update(tables.workers)
         .where(tables.workers.c.worker_id == worker_id, tables.workers.c.removed_at.is_(None))
         .values(removed_at=at)
     )
     if done.rowcount:
-        record(conn, user, "delete", "worker", worker_id, "on_roster", "yes", "no", at)
+        record(conn, user, "delete", "worker", worker_id, "on_roster", "yes", "no", at, team=team)
 
 
-def close_worker(conn: Connection, worker_id: str, user: str, at: datetime) -> None:
+def close_worker(
+    conn: Connection, worker_id: str, user: str, at: datetime, team: str | None = None
+) -> None:
     """Mark a worker no longer on the imported roster (their closed cases keep their id)."""
     conn.execute(
         update(tables.workers).where(tables.workers.c.worker_id == worker_id).values(removed_at=at)
     )
-    record(conn, user, "close", "worker", worker_id, "on_roster", "yes", "no", at)
+    record(conn, user, "close", "worker", worker_id, "on_roster", "yes", "no", at, team=team)
 
 
 def upsert_child(
@@ -85,27 +102,41 @@ def upsert_child(
     existing: dict[str, Any] | None,
     user: str,
     at: datetime,
+    home_team: str | None = None,
 ) -> bool:
-    """Insert or update a child's case (reopened if closed); True if anything changed."""
+    """Insert or update a child's case (reopened if closed); True if anything changed.
+
+    `home_team` is the team whose case it is (the scope its row belongs to); None keeps
+    the row's own (or, for a new row, the child's `team`).
+    """
     row = child_row(child, seq)
+    if home_team is None:
+        home_team = existing["home_team"] if existing else child.team
+    row["home_team"] = home_team
     if existing is None:
         conn.execute(insert(tables.children).values(**row, closed_at=None, version=1))
-        record(conn, user, "insert", "child", child.child_id, None, None, visible_summary(row), at)
+        record(
+            conn, user, "insert", "child", child.child_id, None, None, visible_summary(row), at,
+            team=home_team,
+        )  # fmt: skip
         return True
     changes = changed_fields(existing, row)
     reopened = existing["closed_at"] is not None
     if changes or reopened or existing["seq"] != seq:
         bump_child(conn, child.child_id, {**row, "closed_at": None})
     if reopened:
-        record(conn, user, "update", "child", child.child_id, "open", "no", "yes", at)
-    record_changes(conn, user, "child", child.child_id, changes, at)
+        record(conn, user, "update", "child", child.child_id, "open", "no", "yes", at,
+               team=home_team)  # fmt: skip
+    record_changes(conn, user, "child", child.child_id, changes, at, team=home_team)
     return bool(changes) or reopened
 
 
-def close_child(conn: Connection, child_id: str, user: str, at: datetime) -> None:
+def close_child(
+    conn: Connection, child_id: str, user: str, at: datetime, team: str | None = None
+) -> None:
     """Close an open case that is no longer in the imported workbook."""
     bump_child(conn, child_id, {"closed_at": at})
-    record(conn, user, "close", "child", child_id, "open", "yes", "no", at)
+    record(conn, user, "close", "child", child_id, "open", "yes", "no", at, team=team)
 
 
 def remove_new_child(conn: Connection, child_id: str, user: str, at: datetime) -> None:
@@ -126,15 +157,24 @@ def remove_new_child(conn: Connection, child_id: str, user: str, at: datetime) -
         bump_child(conn, child_id, {"closed_at": at})
     else:
         conn.execute(delete(tables.children).where(tables.children.c.child_id == child_id))
-    record(conn, user, "delete", "child", child_id, None, row.stage, None, at)
+    record(conn, user, "delete", "child", child_id, None, row.stage, None, at, team=row.home_team)
 
 
-def replace_settings(conn: Connection, settings: Settings, user: str, at: datetime) -> bool:
-    """Store new settings (and week); one audit row per changed key. True if any changed."""
-    before = dict(settings_rows(read_team(conn).settings)) if get_info(conn, SETTINGS) else {}
+def replace_settings(
+    conn: Connection, settings: Settings, user: str, at: datetime, team: str | None = None
+) -> bool:
+    """Store a team's settings (and week), or with `team` None the service defaults.
+
+    One audit row per changed key (entity id: the team, or "settings" for the service).
+    True if any changed.
+    """
+    key = team_key(SETTINGS, team)
+    before = dict(settings_rows(read_settings(conn, team))) if get_info(conn, key) else {}
     after = dict(settings_rows(settings))
     changes = [(k, before.get(k), v) for k, v in after.items() if before.get(k) != v]
-    set_info(conn, SETTINGS, dump_settings(settings))
-    set_info(conn, WEEK, settings.week.isoformat())
-    record_changes(conn, user, "settings", "settings", changes, at, action="settings")
+    set_info(conn, key, dump_settings(settings))
+    set_info(conn, team_key(WEEK, team), settings.week.isoformat())
+    record_changes(
+        conn, user, "settings", team or "settings", changes, at, action="settings", team=team
+    )
     return bool(changes)

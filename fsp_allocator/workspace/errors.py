@@ -23,12 +23,32 @@ class WorkspaceBusy(WorkspaceError):
 class AcceptConflict(WorkspaceError):
     """Another manager allocated one of these families first; nothing of this accept was saved."""
 
-    def __init__(self, family_id: str) -> None:
+    def __init__(self, family_id: str, worker_id: str | None = None) -> None:
+        taken = f" (to {worker_id})" if worker_id else ""
         super().__init__(
-            f"Another manager has just allocated family {family_id}. "
-            "Nothing was saved from this accept. Reload and review."
+            f"Another manager has just allocated family {family_id}{taken}, which this "
+            "proposal also places. Nothing was saved from this accept. Propose again "
+            "(`fsp-allocator workspace propose`, or Propose in the app) and review the rest."
         )
         self.family_id = family_id
+
+
+class StaleProposal(AcceptConflict):
+    """The pending proposal was made before these families changed; it must be made again."""
+
+    def __init__(self, family_ids: Iterable[str]) -> None:
+        self.family_ids: tuple[str, ...] = tuple(family_ids)
+        listed = ", ".join(self.family_ids[:12]) + (
+            f" and {len(self.family_ids) - 12} more" if len(self.family_ids) > 12 else ""
+        )
+        self.family_id = self.family_ids[0] if self.family_ids else ""
+        WorkspaceError.__init__(
+            self,
+            f"The pending proposal is out of date: family {listed} changed after it was "
+            "made (allocated by another manager, closed or edited). Nothing was saved. "
+            "Propose again (`fsp-allocator workspace propose`, or `accept --repropose`) "
+            "and review the new proposal.",
+        )
 
 
 class OverrideReasonRequired(WorkspaceError):

@@ -1,9 +1,15 @@
-"""Decisions on record and workload history: read back for review over the weeks."""
+"""Decisions on record and workload history: read back for review over the weeks.
+
+One load snapshot per worker per week: accepting again in a week appends a snapshot only
+for workers whose figures changed (the table is append-only), and reading keeps the latest
+of each worker's week.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
@@ -11,11 +17,22 @@ from fsp_allocator.domain import TeamData
 from fsp_allocator.weighting import worker_loads
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.records import Decision, LoadSnapshot
+from fsp_allocator.workspace.scope import Scope
+
+
+def _latest_this_week(conn: Connection, week: date) -> dict[str, tuple[Any, ...]]:
+    table = tables.load_snapshots
+    latest: dict[str, tuple[Any, ...]] = {}
+    for row in conn.execute(select(table).where(table.c.week == week).order_by(table.c.id)):
+        latest[row.worker_id] = (row.team, row.capacity, row.load, row.court, row.children)
+    return latest
 
 
 def take_snapshot(conn: Connection, data: TeamData, week: date, at: datetime) -> int:
-    """Record every worker's capacity, load, court load and children; returns the count."""
+    """Record each worker's capacity, load, court load and children where they changed
+    since the week's last snapshot; returns the number recorded."""
     loads = worker_loads(data)
+    before = _latest_this_week(conn, week)
     rows = [
         {
             "week": week,
@@ -29,21 +46,36 @@ def take_snapshot(conn: Connection, data: TeamData, week: date, at: datetime) ->
         }
         for worker in data.workers
     ]
+    rows = [
+        r
+        for r in rows
+        if before.get(str(r["worker_id"]))
+        != (r["team"], r["capacity"], r["load"], r["court"], r["children"])
+    ]
     if rows:
         conn.execute(insert(tables.load_snapshots), rows)
     return len(rows)
 
 
 def read_snapshots(
-    conn: Connection, *, worker_id: str | None = None, team: str | None = None
+    conn: Connection,
+    *,
+    worker_id: str | None = None,
+    team: str | None = None,
+    scope: Scope = None,
 ) -> list[LoadSnapshot]:
-    """Load snapshots, oldest first, optionally for one worker or one team."""
+    """The latest load snapshot of each worker's week, oldest first, optionally for one
+    worker or one team, within a scope."""
     table = tables.load_snapshots
     query = select(table).order_by(table.c.taken_at, table.c.id)
     if worker_id is not None:
         query = query.where(table.c.worker_id == worker_id)
     if team is not None:
         query = query.where(table.c.team == team)
+    if scope is not None:
+        query = query.where(table.c.team.in_(sorted(scope)))
+    rows = list(conn.execute(query))
+    latest = {(row.worker_id, row.week): row.id for row in rows}
     return [
         LoadSnapshot(
             week=row.week,
@@ -55,16 +87,23 @@ def read_snapshots(
             court=row.court,
             children=row.children,
         )
-        for row in conn.execute(query)
+        for row in rows
+        if latest[(row.worker_id, row.week)] == row.id
     ]
 
 
 def read_decisions(
-    conn: Connection, *, team: str | None = None, worker_id: str | None = None
+    conn: Connection,
+    *,
+    team: str | None = None,
+    worker_id: str | None = None,
+    scope: Scope = None,
 ) -> list[Decision]:
-    """Decisions, oldest first, optionally for one team or one chosen worker."""
+    """Decisions, oldest first, optionally for one team or one chosen worker, in a scope."""
     table = tables.decisions
     query = select(table).order_by(table.c.id)
+    if scope is not None:
+        query = query.where(table.c.team.in_(sorted(scope)))
     if team is not None:
         query = query.where(table.c.team == team)
     if worker_id is not None:

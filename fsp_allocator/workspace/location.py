@@ -122,7 +122,7 @@ def check_sqlite_place(path: Path, *, create: bool) -> None:
         )
     if not path.exists():
         if not create:
-            raise WorkspaceError(f"There is no workspace at {path}.")
+            raise WorkspaceError(f"There is no workspace at {path}: the file does not exist.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError:

@@ -8,6 +8,7 @@ weeks of real allocations (`demo_weeks`) so its history and trends are not empty
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import text
@@ -21,6 +22,7 @@ from fsp_allocator.workspace.engine import (
 )
 from fsp_allocator.workspace.errors import WorkspaceError
 from fsp_allocator.workspace.location import check_sqlite_place, resolve_target
+from fsp_allocator.workspace.permissions import create_private_file, restrict_workspace
 from fsp_allocator.workspace.schema import upgrade_to_head
 from fsp_allocator.workspace.store import Workspace
 
@@ -32,16 +34,25 @@ def open_workspace(
     *,
     create: bool = True,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    teams: Iterable[str] | None = None,
 ) -> Workspace:
     """Open (creating or migrating the schema) the workspace at `target`.
 
     None = the default file; a path = a SQLite file; a string with `://` = a SQLAlchemy
     URL such as `postgresql+psycopg://user@server/db`. Raises WorkspaceError with a clear
     message for a read-only place, a network share, a newer schema or a damaged file.
+    `teams` narrows the workspace to those teams (refused, OutsideScope, for a team the
+    login may not change). A SQLite file and its folders are made owner-only (0600/0700),
+    a new one from its creation.
     """
     resolved = resolve_target(target)
+    own_folder = False
     if resolved.path is not None:
+        folder = resolved.path.parent
+        own_folder = not folder.exists() or folder == default_workspace_path().parent
         check_sqlite_place(resolved.path, create=create)
+        create_private_file(resolved.path)
+        restrict_workspace(resolved.path, own_folder=own_folder)
     engine = make_engine(resolved, busy_timeout=busy_timeout)
     try:
         with translated_errors():
@@ -49,6 +60,11 @@ def open_workspace(
                 conn.execute(text("SELECT 1"))
                 conn.rollback()
             upgrade_to_head(engine)
+        if resolved.path is not None:
+            # again, for the WAL and SHM files made on first connect
+            restrict_workspace(resolved.path, own_folder=own_folder)
+        workspace = Workspace(engine, resolved, display_location(resolved))
+        return workspace.narrow(teams)
     except WorkspaceError:
         engine.dispose()
         raise
@@ -57,7 +73,6 @@ def open_workspace(
         raise WorkspaceError(
             f"The workspace at {display_location(resolved)} cannot be opened ({exc})."
         ) from None
-    return Workspace(engine, resolved, display_location(resolved))
 
 
 def _default_is_a_server() -> bool:

@@ -1,4 +1,9 @@
-"""Reading and writing the workspace's current state: roster, open cases, settings, info."""
+"""Reading and writing the workspace's current state: roster, open cases, settings, info.
+
+Everything is read within a scope (`scope.py`): the roster of its teams, the cases whose
+home team is one of them, and the settings of the team (a team's own settings, else the
+service defaults; a scope of several teams reads the service defaults).
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,11 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, update
 
-from fsp_allocator.domain import TeamData
+from fsp_allocator.domain import Settings, TeamData
 from fsp_allocator.settings import default_settings
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.codec import load_settings, row_child, row_worker
+from fsp_allocator.workspace.scope import Scope, scope_key
 
 MANAGER_NAME = "manager_name"
 IS_DEMO = "is_demo"
@@ -36,14 +42,26 @@ def set_info(conn: Connection, key: str, value: str | None) -> None:
         conn.execute(insert(tables.info).values(key=key, value=value))
 
 
-def set_review_choices(conn: Connection, choices: Mapping[str, str | None]) -> None:
+def team_key(key: str, team: str | None) -> str:
+    """A `workspace_info` key of one team (`settings:North`), or the service's (`settings`)."""
+    return key if team is None else f"{key}:{team}"
+
+
+def _choices_key(scope: Scope) -> str:
+    return REVIEW_CHOICES if scope is None else f"{REVIEW_CHOICES}:{scope_key(scope)}"
+
+
+def set_review_choices(
+    conn: Connection, choices: Mapping[str, str | None], scope: Scope = None
+) -> None:
     """Keep the manager's changes to the pending proposal (family -> worker; None = nobody)."""
-    set_info(conn, REVIEW_CHOICES, json.dumps(dict(sorted(choices.items()))) if choices else None)
+    text = json.dumps(dict(sorted(choices.items()))) if choices else None
+    set_info(conn, _choices_key(scope), text)
 
 
-def get_review_choices(conn: Connection) -> dict[str, str | None]:
+def get_review_choices(conn: Connection, scope: Scope = None) -> dict[str, str | None]:
     """The kept changes to the pending proposal; {} when none (or unreadable)."""
-    raw = get_info(conn, REVIEW_CHOICES)
+    raw = get_info(conn, _choices_key(scope))
     try:
         loaded = json.loads(raw) if raw else {}
     except ValueError:
@@ -53,29 +71,41 @@ def get_review_choices(conn: Connection) -> dict[str, str | None]:
     return {str(f): None if w is None else str(w) for f, w in loaded.items()}
 
 
-def read_team(conn: Connection, today: date | None = None) -> TeamData:
-    """The whole workspace: roster on record, open cases in row order, settings."""
+def settings_team(scope: Scope) -> str | None:
+    """The team whose own settings a scope reads: its one team, else None (the service's)."""
+    return next(iter(scope)) if scope is not None and len(scope) == 1 else None
+
+
+def read_settings(conn: Connection, team: str | None, today: date | None = None) -> Settings:
+    """A team's settings and week, falling back to the service defaults, then the built-in."""
+    stored_week = (team and get_info(conn, team_key(WEEK, team))) or get_info(conn, WEEK)
+    week = date.fromisoformat(stored_week) if stored_week else (today or date.today())
+    stored = (team and get_info(conn, team_key(SETTINGS, team))) or get_info(conn, SETTINGS)
+    return load_settings(stored, week) if stored else default_settings(week)
+
+
+def read_team(conn: Connection, today: date | None = None, scope: Scope = None) -> TeamData:
+    """The scope's roster on record, open cases in row order, and settings."""
+    worker_query = select(tables.workers).where(tables.workers.c.removed_at.is_(None))
+    child_query = select(tables.children).where(tables.children.c.closed_at.is_(None))
+    if scope is not None:
+        worker_query = worker_query.where(tables.workers.c.team.in_(sorted(scope)))
+        child_query = child_query.where(tables.children.c.home_team.in_(sorted(scope)))
     workers = tuple(
         row_worker(dict(row._mapping))
-        for row in conn.execute(
-            select(tables.workers)
-            .where(tables.workers.c.removed_at.is_(None))
-            .order_by(tables.workers.c.seq)
-        )
+        for row in conn.execute(worker_query.order_by(tables.workers.c.seq))
     )
     children = tuple(
         row_child(dict(row._mapping))
         for row in conn.execute(
-            select(tables.children)
-            .where(tables.children.c.closed_at.is_(None))
-            .order_by(tables.children.c.seq)
+            child_query.order_by(tables.children.c.seq, tables.children.c.child_id)
         )
     )
-    stored_week = get_info(conn, WEEK)
-    week = date.fromisoformat(stored_week) if stored_week else (today or date.today())
-    stored = get_info(conn, SETTINGS)
-    settings = load_settings(stored, week) if stored else default_settings(week)
-    return TeamData(workers, children, settings)
+    team = settings_team(scope)
+    if team is None and scope is None:
+        teams = {w.team for w in workers}
+        team = next(iter(teams)) if len(teams) == 1 else None
+    return TeamData(workers, children, read_settings(conn, team, today))
 
 
 def rows_by_id(conn: Connection, table: Any, key: str) -> dict[str, dict[str, Any]]:

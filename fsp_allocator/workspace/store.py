@@ -1,24 +1,28 @@
 """The workspace: the team's roster, open cases, decisions and history, never lost.
 
 Every change runs in one transaction (on SQLite a `BEGIN IMMEDIATE` one) and is audited.
-Open it with `fsp_allocator.workspace.open_workspace`.
+Open it with `fsp_allocator.workspace.open_workspace`. A workspace object acts within its
+scope (`scope`): the teams named when it was opened, within those its login may change.
 """
 
 from __future__ import annotations
 
 import contextlib
 import getpass
-from collections.abc import Iterator, Mapping
+import json
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
 from fsp_allocator.workspace import tables
-from fsp_allocator.workspace.accepting import accept_in, check_final
+from fsp_allocator.workspace.accepting import accept_in, check_final, proposal_basis
 from fsp_allocator.workspace.audit import read_audit, utc_now
 from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
+from fsp_allocator.workspace.chain import forget_heads
 from fsp_allocator.workspace.codec import dump_proposal, load_proposal
 from fsp_allocator.workspace.edits import (
     remove_new_child,
@@ -32,6 +36,7 @@ from fsp_allocator.workspace.errors import WorkspaceError
 from fsp_allocator.workspace.history import read_decisions, read_snapshots, take_snapshot
 from fsp_allocator.workspace.importing import import_data
 from fsp_allocator.workspace.location import Target
+from fsp_allocator.workspace.permissions import restrict_workspace
 from fsp_allocator.workspace.records import (
     AcceptResult,
     AuditEntry,
@@ -39,18 +44,37 @@ from fsp_allocator.workspace.records import (
     ImportDiff,
     LoadSnapshot,
 )
+from fsp_allocator.workspace.roles import (
+    Manager,
+    add_manager,
+    allowed_scope,
+    is_postgres,
+    list_managers,
+    remove_manager,
+    session_login,
+)
 from fsp_allocator.workspace.schema import check_known, current_revision, head_revision
+from fsp_allocator.workspace.scope import (
+    OutsideScope,
+    Scope,
+    in_scope,
+    narrowed,
+    scope_key,
+    workbook_teams,
+)
 from fsp_allocator.workspace.state import (
     IS_DEMO,
     MANAGER_NAME,
     get_info,
     get_review_choices,
     next_seq,
+    read_settings,
     read_team,
     rows_by_id,
     set_info,
     set_review_choices,
 )
+from fsp_allocator.workspace.trust import record_problems
 
 
 def os_user() -> str:
@@ -68,10 +92,31 @@ class Workspace:
         self._engine = engine
         self._target = target
         self.location = location
+        with self._read() as conn:
+            self.allowed: Scope = allowed_scope(conn)
+        self.scope: Scope = self.allowed
+
+    def narrow(self, teams: Iterable[str] | None) -> Workspace:
+        """Act on these teams only (None or empty: all this login may change); returns self.
+
+        Raises OutsideScope for a team this login may not change.
+        """
+        scope = narrowed(self.allowed, teams)
+        if scope is not None and scope != self.allowed:
+            self.scope = self.allowed
+            unknown = sorted(scope - set(self.teams()))
+            if unknown:
+                raise WorkspaceError(
+                    f"There is no team {', '.join(unknown)} in this workspace "
+                    f"(teams: {', '.join(self.teams()) or 'none yet'})."
+                )
+        self.scope = scope
+        return self
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Connection]:
         with translated_errors(), self._engine.begin() as conn:
+            forget_heads(conn)
             yield conn
 
     @contextlib.contextmanager
@@ -103,8 +148,11 @@ class Workspace:
 
     @property
     def user_name(self) -> str:
-        """The configured manager name, else the operating system's user."""
+        """The name written on decisions: on PostgreSQL the database login; else the
+        configured manager name, else the operating system's user."""
         with self._read() as conn:
+            if is_postgres(conn):
+                return session_login(conn)
             return get_info(conn, MANAGER_NAME) or os_user()
 
     def set_manager_name(self, name: str) -> None:
@@ -113,25 +161,50 @@ class Workspace:
             set_info(conn, MANAGER_NAME, name.strip() or None)
 
     def _who(self, conn: Connection, user: str | None) -> str:
+        if is_postgres(conn):
+            return session_login(conn)  # the database login, never a name typed in
         return user or get_info(conn, MANAGER_NAME) or os_user()
 
     def load(self) -> TeamData:
-        """The whole workspace: roster, open cases in row order and settings."""
+        """The scope's roster, open cases in row order and settings."""
         with self._read() as conn:
-            return read_team(conn)
+            return read_team(conn, scope=self.scope)
+
+    def teams(self) -> tuple[str, ...]:
+        """The teams on the roster within the scope, sorted."""
+        with self._read() as conn:
+            names = conn.execute(
+                select(tables.workers.c.team).where(tables.workers.c.removed_at.is_(None))
+            ).scalars()
+            return tuple(sorted({str(n) for n in names if in_scope(n, self.scope)}))
 
     def import_team(self, data: TeamData, user: str | None = None) -> ImportDiff:
-        """Upsert a workbook's roster and cases, close what is gone, replace the settings."""
+        """Upsert a workbook's roster and cases for the teams it names; only those teams'
+        gone workers and cases are closed and their settings replaced.
+
+        Raises OutsideScope (nothing changed) when the workbook names a team outside the
+        scope. The first import over the demo team replaces the whole workspace.
+        """
+        named = workbook_teams(data)
+        if self.scope is not None and not named <= self.scope:
+            raise OutsideScope(named - self.scope, self.scope)
         with self._write() as conn:
-            diff = import_data(conn, data, self._who(conn, user), utc_now())
+            whole = self.scope is None and get_info(conn, IS_DEMO) == "yes"
+            diff = import_data(
+                conn, data, self._who(conn, user), utc_now(), None if whole else named
+            )
             set_info(conn, IS_DEMO, None)
             return diff
 
     def save_worker(self, worker: Worker, user: str | None = None) -> None:
         """Insert or update one worker, audited."""
+        if not in_scope(worker.team, self.scope):
+            raise OutsideScope([worker.team], self.scope)
         with self._write() as conn:
             rows = rows_by_id(conn, tables.workers, "worker_id")
             existing = rows.get(worker.worker_id)
+            if existing is not None and not in_scope(existing["team"], self.scope):
+                raise OutsideScope([existing["team"]], self.scope)
             seq = existing["seq"] if existing else next_seq(conn, tables.workers)
             upsert_worker(conn, worker, seq, existing, self._who(conn, user), utc_now())
 
@@ -150,26 +223,80 @@ class Workspace:
                 if existing and existing["closed_at"] is None
                 else next_seq(conn, tables.children)
             )
-            upsert_child(conn, child, seq, existing, self._who(conn, user), utc_now())
+            home = existing["home_team"] if existing else None
+            if home is None:
+                only = next(iter(self.scope)) if self.scope and len(self.scope) == 1 else None
+                home = child.team or only
+            if home is None:
+                teams = self.teams()
+                home = teams[0] if len(teams) == 1 else None
+            if not in_scope(home, self.scope):
+                raise OutsideScope([home or "no team"], self.scope)
+            upsert_child(conn, child, seq, existing, self._who(conn, user), utc_now(), home)
 
     def remove_child(self, child_id: str, user: str | None = None) -> None:
         """Remove a new (unallocated) child; open cases are closed by importing instead."""
         with self._write() as conn:
             remove_new_child(conn, child_id, self._who(conn, user), utc_now())
 
-    def save_settings(self, settings: Settings, user: str | None = None) -> None:
-        """Replace the settings (and week), audited key by key."""
+    def save_settings(
+        self, settings: Settings, user: str | None = None, *, team: str | None = None
+    ) -> None:
+        """Replace a team's settings (and week), or with no team the scope's: its one
+        team's (or the workspace's only team's), else the service defaults. Audited key
+        by key."""
+        if team is None and self.scope is not None:
+            if len(self.scope) != 1:
+                raise WorkspaceError("Name the team whose settings these are.")
+            team = next(iter(self.scope))
+        elif team is None:
+            teams = self.teams()
+            team = teams[0] if len(teams) == 1 else None  # one team: its own settings
+        if team is not None and not in_scope(team, self.scope):
+            raise OutsideScope([team], self.scope)
         with self._write() as conn:
-            replace_settings(conn, settings, self._who(conn, user), utc_now())
+            replace_settings(conn, settings, self._who(conn, user), utc_now(), team)
 
-    def store_proposal(self, proposal: AllocationProposal) -> None:
-        """Keep the pending proposal (one; the next replaces it, with no changes kept)."""
+    def settings(self, team: str | None = None) -> Settings:
+        """A team's settings in effect (its own, else the service defaults)."""
+        with self._read() as conn:
+            return read_settings(conn, team)
+
+    def load_for_proposal(self) -> tuple[TeamData, dict[str, int]]:
+        """The scope's data and the version of each new child, read together, so a
+        proposal made from them can later be told stale."""
+        with self._read() as conn:
+            data = read_team(conn, scope=self.scope)
+            new_ids = {c.child_id for c in data.new_children()}
+            versions = {
+                str(row.child_id): int(row.version)
+                for row in conn.execute(
+                    select(tables.children.c.child_id, tables.children.c.version).where(
+                        tables.children.c.child_id.in_(sorted(new_ids))
+                    )
+                )
+            }
+        return data, versions
+
+    def store_proposal(
+        self, proposal: AllocationProposal, basis: Mapping[str, int] | None = None
+    ) -> None:
+        """Keep the scope's pending proposal (the next replaces it, with no changes kept).
+
+        `basis` is the version of each child as read when the proposal was made
+        (`load_for_proposal`); without it, the versions now.
+        """
+        key = scope_key(self.scope)
         with self._write() as conn:
-            set_review_choices(conn, {})
-            conn.execute(delete(tables.pending))
+            set_review_choices(conn, {}, self.scope)
+            known = dict(basis) if basis is not None else proposal_basis(conn, proposal)
+            conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
             conn.execute(
                 insert(tables.pending).values(
-                    id=1, stored_at=utc_now(), payload=dump_proposal(proposal)
+                    stored_at=utc_now(),
+                    payload=dump_proposal(proposal),
+                    scope=key,
+                    basis=json.dumps(known, sort_keys=True),
                 )
             )
 
@@ -180,22 +307,38 @@ class Workspace:
         a crash keeps them; they are not decisions (Accept records those, with reasons).
         """
         with self._write() as conn:
-            set_review_choices(conn, choices)
+            set_review_choices(conn, choices, self.scope)
 
     def review_choices(self) -> dict[str, str | None]:
         """The changes kept for the pending proposal ({} when none)."""
         with self._read() as conn:
-            return get_review_choices(conn)
+            return get_review_choices(conn, self.scope)
+
+    def _pending_row(self, conn: Connection) -> Any:
+        return conn.execute(
+            select(tables.pending.c.payload, tables.pending.c.basis).where(
+                tables.pending.c.scope == scope_key(self.scope)
+            )
+        ).first()
 
     def pending_proposal(self) -> AllocationProposal | None:
-        """The pending proposal, or None (also when it was stored by an older version)."""
+        """The scope's pending proposal, or None (also when stored by an older version)."""
         with self._read() as conn:
-            payload = conn.execute(select(tables.pending.c.payload)).scalar_one_or_none()
-        if payload is None:
+            row = self._pending_row(conn)
+        if row is None:
             return None
         try:
-            return load_proposal(payload)
+            return load_proposal(row.payload)
         except (ValueError, TypeError, KeyError):
+            return None
+
+    def _pending_basis(self, conn: Connection) -> dict[str, int] | None:
+        row = self._pending_row(conn)
+        if row is None or not row.basis:
+            return None
+        try:
+            return {str(k): int(v) for k, v in json.loads(row.basis).items()}
+        except (ValueError, TypeError, AttributeError):
             return None
 
     def accept(
@@ -215,34 +358,37 @@ class Workspace:
         is saved.
         """
         with self._read() as conn:
-            check_final(conn, proposal, final, override_reasons)
+            basis = self._pending_basis(conn)
+            check_final(conn, proposal, final, override_reasons, self.scope, basis)
         backup_path = self.backup() if self.is_sqlite and backup_first else None
         with self._write() as conn:
             at = utc_now()
             allocated, left = accept_in(
-                conn, proposal, final, override_reasons, self._who(conn, user), at
-            )
-            take_snapshot(conn, read_team(conn), proposal.week, at)
-            conn.execute(delete(tables.pending))
-            set_review_choices(conn, {})
+                conn, proposal, final, override_reasons, self._who(conn, user), at,
+                self.scope, basis,
+            )  # fmt: skip
+            take_snapshot(conn, read_team(conn, scope=self.scope), proposal.week, at)
+            key = scope_key(self.scope)
+            conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
+            set_review_choices(conn, {}, self.scope)
         return AcceptResult(allocated, left, backup_path)
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
-        """Decisions on record, oldest first."""
+        """Decisions on record within the scope, oldest first."""
         with self._read() as conn:
-            return read_decisions(conn, team=team, worker_id=worker_id)
+            return read_decisions(conn, team=team, worker_id=worker_id, scope=self.scope)
 
     def audit(self, *, entity: str | None = None, entity_id: str | None = None) -> list[AuditEntry]:
-        """The audit log, oldest first."""
+        """The audit log within the scope, oldest first."""
         with self._read() as conn:
-            return read_audit(conn, entity=entity, entity_id=entity_id)
+            return read_audit(conn, entity=entity, entity_id=entity_id, scope=self.scope)
 
     def workload_history(
         self, *, worker_id: str | None = None, team: str | None = None
     ) -> list[LoadSnapshot]:
-        """Each worker's load at every accept, oldest first."""
+        """Each worker's load in each accepted week (the week's latest), oldest first."""
         with self._read() as conn:
-            return read_snapshots(conn, worker_id=worker_id, team=team)
+            return read_snapshots(conn, worker_id=worker_id, team=team, scope=self.scope)
 
     def export_team(self, path: Path) -> None:
         """Write the current state as a team workbook, atomically (temp file + rename)."""
@@ -258,7 +404,9 @@ class Workspace:
                 "(pg_dump), not by FSP Allocator."
             )
         with translated_errors():
-            return backup_sqlite(self._target.path)
+            made = backup_sqlite(self._target.path)
+        restrict_workspace(self._target.path, own_folder=False)
+        return made
 
     def check(self) -> list[str]:
         """Integrity problems as sentences; [] = healthy."""
@@ -272,7 +420,8 @@ class Workspace:
             if revision != head_revision():
                 check_known(revision)
                 problems.append(f"The schema is at {revision}, not {head_revision()}.")
-            data = read_team(conn)
+            data = read_team(conn, scope=self.scope)
+            problems += record_problems(conn, sees_everything=self.allowed is None)
         on_roster = {w.worker_id for w in data.workers}
         for child in data.open_children():
             if child.worker_id not in on_roster:
@@ -281,6 +430,21 @@ class Workspace:
                     "who is not on the roster."
                 )
         return problems
+
+    def add_manager(self, login: str, teams: Iterable[str], *, service: bool = False) -> Manager:
+        """PostgreSQL, as the owner: a login for a manager of `teams` (or every team)."""
+        with self._write() as conn:
+            return add_manager(conn, login, tuple(teams), service)
+
+    def managers(self) -> list[Manager]:
+        """PostgreSQL: the managers and their teams (a manager sees only their own row)."""
+        with self._read() as conn:
+            return list_managers(conn) if is_postgres(conn) else []
+
+    def remove_manager(self, login: str) -> bool:
+        """PostgreSQL, as the owner: take a manager's teams away."""
+        with self._write() as conn:
+            return remove_manager(conn, login)
 
     def close(self) -> None:
         """Release the database connections."""

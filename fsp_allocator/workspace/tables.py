@@ -2,6 +2,9 @@
 
 Lists and `extra` columns are JSON text, so SQLite and PostgreSQL store them alike. Rows are
 never deleted from `audit`, `decisions` or `load_snapshots`: database triggers refuse it.
+`children.home_team` is the team whose case it is (rule 8's family team), which scopes
+every read and, on PostgreSQL, row-level security; `audit.hash` and `decisions.hash` chain
+the record (`chain.py`); `managers` maps database logins to the teams they hold.
 """
 
 from __future__ import annotations
@@ -73,6 +76,7 @@ children = Table(
     Column("extra", Text, nullable=False),
     Column("closed_at", DateTime),
     Column("version", Integer, nullable=False),
+    Column("home_team", Text, index=True),
 )
 
 decisions = Table(
@@ -89,6 +93,7 @@ decisions = Table(
     Column("decided_at", DateTime, nullable=False),
     Column("reasons", Text, nullable=False),
     Column("manager_reason", Text),
+    Column("hash", String(64)),
 )
 
 audit = Table(
@@ -103,6 +108,8 @@ audit = Table(
     Column("field", String(100)),
     Column("old", Text),
     Column("new", Text),
+    Column("team", Text),
+    Column("hash", String(64)),
 )
 
 load_snapshots = Table(
@@ -125,6 +132,18 @@ pending = Table(
     Column("id", Integer, primary_key=True),
     Column("stored_at", DateTime, nullable=False),
     Column("payload", Text, nullable=False),
+    Column("scope", Text),
+    Column("basis", Text),
+)
+
+managers = Table(
+    "managers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("login", String(63), nullable=False, index=True),
+    Column("team", Text),
+    Column("is_service", Boolean, nullable=False),
+    Column("added_at", DateTime, nullable=False),
 )
 
 APPEND_ONLY_TABLES = ("audit", "decisions", "load_snapshots")

@@ -1,7 +1,7 @@
 """Drop the extra Cases columns earlier versions stored: they may hold children's personal data.
 
-Revision ID: 0002_hostile_files
-Revises: 0001_initial
+Revision ID: 0003_hostile_files
+Revises: 0002_workspace_trust
 
 Earlier versions kept every unknown Cases column (`child_name`, `dob`, `address`...) in
 `children.extra`, and so in every backup and re-export. Allocation never needs them; from
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0002_hostile_files"
-down_revision = "0001_initial"
+revision = "0003_hostile_files"
+down_revision = "0002_workspace_trust"
 branch_labels = None
 depends_on = None
 
