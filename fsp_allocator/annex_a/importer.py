@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from fsp_allocator.annex_a.headers import LIST_6, TEAM
+from fsp_allocator.annex_a.headers import LIST_6, TEAM, WORKER
 from fsp_allocator.annex_a.lists import (
     Entry,
     conflicting_statuses,
@@ -224,7 +224,16 @@ def _build(
             + ", ".join(without_family[:20]) + (" …" if len(without_family) > 20 else "")))  # fmt: skip
     settings = default_settings(week or date.today())
     data = TeamData(staff.workers(), tuple(children), settings)
-    problems += check_team(data)
+    staffed = {_team_key(w.team) for w in data.workers}
+    for team_name in chosen_teams:
+        if _team_key(team_name) not in staffed:
+            problems.append(Problem(
+                Severity.ERROR,
+                f"no child of {team_name} has an Allocated Worker, and no roster names the "
+                "team's workers, so there is no one to allocate to; give --roster",
+                LIST_6.label, None, WORKER))  # fmt: skip
+    if not any(p.severity is Severity.ERROR for p in problems):
+        problems += check_team(data)
     by_stage = {stage: sum(1 for c in children if c.stage is stage) for stage in Stage}
     summary = AnnexASummary(
         teams=chosen_teams,

@@ -1,5 +1,8 @@
 """Allocated Worker names -> worker ids, through the roster when one is given.
 
+Names are matched within a team (two teams may each have a Sam Lee); a roster worker with
+no team matches in any team taken.
+
 A name matches a roster `name` ignoring case, spaces and punctuation. Without a roster, and
 for a name the roster lacks, the worker is made from the name: role SW, FTE 1, an id made
 of the name's words (`Sam Lee` -> `sam-lee`), so next week's export gives the same id. The
@@ -35,7 +38,7 @@ class StaffMatcher:
         self._first_team = teams[0] if teams else str(DEFAULT_TEAM)
         wanted = {team_key(t): t for t in teams}
         self._kept: dict[WorkerId, Worker] = {}
-        self._by_name: dict[str, WorkerId] = {}
+        self._by_name: dict[tuple[str | None, str], WorkerId] = {}
         self._doubles: list[str] = []
         for worker in roster or ():
             if worker.team != DEFAULT_TEAM and team_key(worker.team) not in wanted:
@@ -43,7 +46,7 @@ class StaffMatcher:
             team = wanted.get(team_key(worker.team), None)
             kept = replace(worker, team=TeamName(team)) if team else worker
             self._kept[kept.worker_id] = kept
-            key = name_key(worker.name)
+            key = (team_key(team) if team else None, name_key(worker.name))
             if key in self._by_name:
                 self._doubles.append(worker.name)
             else:
@@ -57,8 +60,8 @@ class StaffMatcher:
         """The id of the worker named (None: nobody, a new case), made if not on the roster."""
         if name is None or names_no_one(name):
             return None
-        key = name_key(name)
-        worker_id = self._by_name.get(key)
+        key = (team_key(team), name_key(name))
+        worker_id = self._by_name.get(key) or self._by_name.get((None, key[1]))
         if worker_id is None:
             worker_id = self._fresh_id(made_id(name))
             self._kept[worker_id] = Worker(worker_id, name, Role.SW, 1.0, TeamName(team))
