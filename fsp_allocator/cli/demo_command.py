@@ -7,6 +7,7 @@ the other commands and the app can read straight away: a safe way to try the too
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,14 @@ def register(subparsers: Any) -> None:
         description="Write a demo team workbook of invented workers and children (ids only). "
         f"The same --seed always gives the same workbook. --teams {COUNTY_TEAMS} makes a county.",
     )
-    parser.add_argument("--out", type=Path, required=True, help="the workbook (.xlsx) to write")
+    parser.add_argument("--out", type=Path, help="the workbook (.xlsx) to write")
+    parser.add_argument(
+        "--annex-a",
+        type=Path,
+        metavar="OUT.xlsx",
+        help="instead, write an invented Ofsted Annex A export (with its roster and families "
+        "files beside it) to try `import-annex-a` on",
+    )
     parser.add_argument("--teams", type=_teams, default=1, help="how many teams (default 1)")
     parser.add_argument("--seed", type=int, default=1, help="the random seed (default 1)")
     parser.add_argument(
@@ -55,6 +63,10 @@ def _teams(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Generate the demo and write it; prints one line saying what was written."""
+    if (args.out is None) == (args.annex_a is None):
+        raise UserError("give --out TEAM.xlsx (a team workbook) or --annex-a OUT.xlsx", 2)
+    if args.annex_a is not None:
+        return _write_annex_a(args)
     out: Path = args.out
     if args.csv and out.exists() and not out.is_dir():
         raise UserError(f"{out} is a file; with --csv give a folder to write the CSV files in")
@@ -75,5 +87,28 @@ def run(args: argparse.Namespace) -> int:
         f"Wrote {out}: {teams} team{'s' if teams != 1 else ''}, {len(data.workers)} workers, "
         f"{len(data.open_children())} open cases and {len(data.new_children())} new children "
         f"to allocate for the week of {data.settings.week.isoformat()}."
+    )
+    return 0
+
+
+def _write_annex_a(args: argparse.Namespace) -> int:
+    """Write the invented Annex A workbook, its roster and its families file."""
+    from fsp_allocator.demo.annex_a import write_annex_a
+    from fsp_allocator.demo.generator import monday_of
+
+    out: Path = args.annex_a
+    if out.suffix.lower() != ".xlsx" or out.is_dir():
+        raise UserError(f"{out} should be the name of an .xlsx workbook to write", 2)
+    week = args.week or monday_of(date.today())
+    teams = min(args.teams if args.teams > 1 else 3, 17)
+    try:
+        roster, families, demo = write_annex_a(out, week, teams=teams, seed=args.seed)
+    except PermissionError:
+        raise UserError(f"{out} could not be written: is it open in Excel?") from None
+    print(
+        f"Wrote {out}: an invented Annex A export of {len(demo.teams)} teams "
+        f"({', '.join(demo.teams)}), with its roster {roster.name} and families "
+        f"{families.name}. Try: fsp-allocator import-annex-a {out} --team \"{demo.teams[0]}\" "
+        f"--roster {roster} --families {families} --out team.xlsx"
     )
     return 0

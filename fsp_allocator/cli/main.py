@@ -17,9 +17,10 @@ from collections.abc import Sequence
 
 from fsp_allocator import __version__
 from fsp_allocator.cli.errors import UserError
+from fsp_allocator.cli.global_options import add_global_options, refusal
 from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
 
-COMMAND_MODULES = ("demo", "validate", "allocate", "workspace")
+COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "import_annex_a")
 
 HEADLESS_HELP = """\
 Headless commands:
@@ -39,20 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fsp-allocator {__version__}")
-    parser.add_argument(
-        "--debug", action="store_true", help="show full error details (for developers)"
-    )
-    parser.add_argument(
-        "--workspace",
-        dest="window_workspace",
-        metavar="FILE_OR_URL",
-        help="open the window on this workspace: a .sqlite file or a postgresql+psycopg:// URL "
-        "(default: your own workspace, a demo on first run)",
-    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"fsp_allocator.cli.{name}_command")
         module.register(subparsers)
+    add_global_options(parser)  # --debug and --workspace/--db, accepted anywhere on the line
     return parser
 
 
@@ -77,7 +69,7 @@ def open_window(args: argparse.Namespace) -> int:
         return 1
     from ui.app import run  # the single upward import, allowed in pyproject's contracts
 
-    return run(workspace=args.window_workspace)
+    return run(workspace=args.workspace)
 
 
 def _silence_stdout() -> None:
@@ -91,6 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    refused = refusal(args, sys.argv[1:] if argv is None else argv)
+    if refused:
+        parser.error(refused)
     try:
         if args.command is None:
             return open_window(args)

@@ -39,13 +39,13 @@ def register(commands: Any) -> None:
 
 
 def _engine_of(args: argparse.Namespace) -> Workspace:
-    if not args.db or "://" not in args.db:
+    if not args.workspace or "://" not in args.workspace:
         raise UserError(
             "Managers are added on a shared PostgreSQL workspace: give --db "
             "postgresql+psycopg://OWNER@SERVER/DATABASE."
         )
     try:
-        workspace = open_workspace(args.db)
+        workspace = open_workspace(args.workspace)
     except WorkspaceError as exc:
         raise UserError(str(exc)) from None
     return workspace

@@ -16,10 +16,9 @@ from typing import Any
 
 from fsp_allocator.cli.arguments import positive_seconds
 from fsp_allocator.cli.errors import UserError
-from fsp_allocator.workbook.problems import WorkbookInvalid
+from fsp_allocator.cli.workspace_import import add_import_options, import_into_workspace
 from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
 from fsp_allocator.workspace.errors import StaleProposal
-from fsp_allocator.workspace.scope import OutsideScope
 
 INVALID_INPUT = 2
 
@@ -38,15 +37,14 @@ def register(subparsers: Any) -> None:
         help="the team's workspace: import, propose, accept, history, export, backup, check",
         description="Work on the team's workspace: the roster, open cases and every decision.",
     )
-    parser.add_argument(
-        "--db", metavar="URL_OR_PATH", help="a workspace file or postgresql+psycopg:// URL"
-    )
+    # --db (also spelt --workspace) is a global option, added anywhere by cli.global_options
     commands = parser.add_subparsers(dest="workspace_command", metavar="COMMAND", required=True)
     add = commands.add_parser
     imp = add("import", help="import a team workbook (prints what changed)")
     imp.add_argument(
         "team", type=Path, metavar="TEAM.xlsx", help="the team workbook (or a folder of CSVs)"
     )
+    add_import_options(imp)
     imp.set_defaults(handler=run_import)
     pro = add("propose", help="propose this week's allocation and keep it pending")
     pro.add_argument(
@@ -89,6 +87,9 @@ def register(subparsers: Any) -> None:
     )
     _team_option(exp)
     exp.set_defaults(handler=run_export)
+    from fsp_allocator.cli.import_annex_a_command import register_workspace
+
+    register_workspace(commands)
     add("backup", help="back up the workspace now").set_defaults(handler=run_backup)
     add("check", help="check the workspace's integrity").set_defaults(handler=run_check)
     man = add("set-manager", help="set the manager name written on decisions")
@@ -117,7 +118,7 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
     """The workspace named by --db (else the default), closed afterwards; errors in one line."""
     create = args.workspace_command not in ("check", "backup")  # never make one to check it
     try:
-        workspace = open_workspace(args.db, create=create, teams=_scope_teams(args))
+        workspace = open_workspace(args.workspace, create=create, teams=_scope_teams(args))
     except WorkspaceError as exc:
         raise UserError(str(exc)) from None
     try:
@@ -129,27 +130,20 @@ def opened(args: argparse.Namespace) -> Iterator[Workspace]:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Import a workbook and print the diff; exit 2 listing every problem if it is invalid."""
-    from fsp_allocator.workspace.cycle import import_workbook
+    """Import a workbook (or preview it); exit 2 listing every problem if it is invalid."""
+    from fsp_allocator.workbook.reader import read_team
 
     if not args.team.exists():
         raise UserError(f"{args.team} does not exist.")
-    with opened(args) as workspace:
-        try:
-            outcome = import_workbook(workspace, args.team)
-        except WorkbookInvalid as invalid:
-            for problem in invalid.problems:
-                print(f"{problem.severity.value}: {problem}", file=sys.stderr)
-            print(f"{args.team.name} was not imported; nothing changed.", file=sys.stderr)
-            return INVALID_INPUT
-        except OutsideScope as refused:
-            print(f"error: {refused}", file=sys.stderr)
-            print(f"{args.team.name} was not imported; nothing changed.", file=sys.stderr)
-            return INVALID_INPUT
-        for problem in outcome.reading.warnings:
-            print(f"warning: {problem}", file=sys.stderr)
-        print(outcome.diff.summary())
-    return 0
+    reading = read_team(args.team)
+    if not reading.ok or reading.data is None:
+        for problem in reading.problems:
+            print(f"{problem.severity.value}: {problem}", file=sys.stderr)
+        print(f"{args.team.name} was not imported; nothing changed.", file=sys.stderr)
+        return INVALID_INPUT
+    for problem in reading.warnings:
+        print(f"warning: {problem}", file=sys.stderr)
+    return import_into_workspace(args, reading.data, args.team.name)
 
 
 def run_propose(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.accepting import accept_in, check_final, proposal_basis
-from fsp_allocator.workspace.audit import read_audit, utc_now
+from fsp_allocator.workspace.audit import read_audit, record, utc_now
 from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
 from fsp_allocator.workspace.chain import forget_heads
 from fsp_allocator.workspace.codec import dump_proposal, load_proposal
@@ -34,6 +34,12 @@ from fsp_allocator.workspace.edits import (
 from fsp_allocator.workspace.engine import translated_errors
 from fsp_allocator.workspace.errors import WorkspaceError
 from fsp_allocator.workspace.history import read_decisions, read_snapshots, take_snapshot
+from fsp_allocator.workspace.import_preview import (
+    AppliedImport,
+    ImportPreview,
+    ImportWouldUndo,
+    preview_in,
+)
 from fsp_allocator.workspace.importing import import_data
 from fsp_allocator.workspace.location import Target
 from fsp_allocator.workspace.permissions import restrict_workspace
@@ -185,16 +191,64 @@ class Workspace:
         Raises OutsideScope (nothing changed) when the workbook names a team outside the
         scope. The first import over the demo team replaces the whole workspace.
         """
+        with self._write() as conn:
+            scope = self._import_scope(conn, data)
+            diff = import_data(conn, data, self._who(conn, user), utc_now(), scope)
+            set_info(conn, IS_DEMO, None)
+            return diff
+
+    def _import_scope(self, conn: Connection, data: TeamData) -> Scope:
+        """The teams an import of `data` replaces: those it names (None: the whole workspace,
+        for the first import over the demo). Raises OutsideScope for a team not ours."""
         named = workbook_teams(data)
         if self.scope is not None and not named <= self.scope:
             raise OutsideScope(named - self.scope, self.scope)
+        whole = self.scope is None and get_info(conn, IS_DEMO) == "yes"
+        return None if whole else named
+
+    def preview_import(self, data: TeamData, user: str | None = None) -> ImportPreview:
+        """What importing `data` would change (nothing is saved: the import is rolled back)."""
+        with translated_errors(), self._engine.connect() as conn:
+            transaction = conn.begin()
+            try:
+                return preview_in(
+                    conn, data, self._who(conn, user), utc_now(), self._import_scope(conn, data)
+                )
+            finally:
+                transaction.rollback()
+
+    def apply_import(
+        self, data: TeamData, user: str | None = None, *, undo_accepted: bool = False
+    ) -> AppliedImport:
+        """Import `data` as a recorded change: a backup first (SQLite), audited, one transaction.
+
+        Raises ImportWouldUndo (nothing saved, no backup) when the import would turn accepted
+        allocations back into unallocated children and `undo_accepted` is False.
+        """
+        if not undo_accepted:
+            preview = self.preview_import(data, user)
+            if preview.undone:
+                raise ImportWouldUndo(preview)
+        backup_path = self.backup() if self.is_sqlite else None
         with self._write() as conn:
-            whole = self.scope is None and get_info(conn, IS_DEMO) == "yes"
-            diff = import_data(
-                conn, data, self._who(conn, user), utc_now(), None if whole else named
+            who = self._who(conn, user)
+            preview = preview_in(conn, data, who, utc_now(), self._import_scope(conn, data))
+            if preview.undone and not undo_accepted:  # changed since the check: refuse still
+                raise ImportWouldUndo(preview)
+            diff = preview.diff
+            summary = (
+                f"{len(diff.new_workers)} workers added, {len(diff.changed_workers)} changed, "
+                f"{len(diff.removed_workers)} leaving; {len(diff.new_children)} cases new, "
+                f"{len(diff.changed_children)} changed, {len(diff.closed_children)} closing; "
+                f"{len(preview.undone)} accepted allocations undone"
             )
+            # one row per team the workbook names, so each team's record (and, on
+            # PostgreSQL, its row-level security) sees the import that changed it
+            for team in sorted(workbook_teams(data)) or [None]:
+                record(conn, who, "import", "workspace", "import", None, None, summary,
+                       utc_now(), team=team)  # fmt: skip
             set_info(conn, IS_DEMO, None)
-            return diff
+        return AppliedImport(preview, backup_path)
 
     def save_worker(self, worker: Worker, user: str | None = None) -> None:
         """Insert or update one worker, audited."""
