@@ -44,6 +44,46 @@ def excluded_ids(family: Family) -> frozenset[WorkerId]:
     return frozenset(w for child in family.children for w in child.exclude_worker_ids)
 
 
+RULE_LEAD_ROLE = "Rule 3: only social workers, seniors, ASYEs and ATMs lead"
+RULE_TEAM = "Rule 8: teams are independent"
+RULE_AVAILABLE = "Rule 4: available and accepting"
+RULE_EXCLUDED = "Excluded by the manager"
+RULE_ASYE_COURT = "Rule 6: no ASYE leads a PLO or court family"
+
+
+def broken_rule(
+    worker: Worker,
+    family: Family,
+    team: TeamName | None,
+    week: date,
+) -> tuple[str, str] | None:
+    """The hard rule (its name) and the sentence why `worker` may not lead `family`; None
+    when they may. The one place rules 3, 4, 6, 8 and exclusions are tested for a pair."""
+    name = worker.name
+    if not worker.role.leads:
+        role = ROLE_LABELS[worker.role].lower()
+        return RULE_LEAD_ROLE, f"{name} is a {role} and cannot be a lead worker."
+    if team is None:
+        return RULE_TEAM, "The family's team is not known, so it cannot be placed within a team."
+    if worker.team != team:
+        return RULE_TEAM, f"{name} works in {worker.team}, not in {team}, the family's team."
+    if worker.available_from is not None and week < worker.available_from:
+        when = format_date(worker.available_from)
+        return RULE_AVAILABLE, f"{name} is not available until {when}."
+    if worker.available_to is not None and week > worker.available_to:
+        when = format_date(worker.available_to)
+        return RULE_AVAILABLE, f"{name} has not been available since {when}."
+    if not worker.accepting:
+        return RULE_AVAILABLE, f"{name} is not accepting new cases."
+    if worker.worker_id in excluded_ids(family):
+        return RULE_EXCLUDED, f"{name} is excluded from this family by the manager."
+    if worker.role is Role.ASYE and family.has_court_child:
+        return RULE_ASYE_COURT, (
+            f"{name} is newly qualified (ASYE) and cannot lead a family in PLO or court."
+        )
+    return None
+
+
 def ineligibility(
     worker: Worker,
     family: Family,
@@ -51,21 +91,5 @@ def ineligibility(
     week: date,
 ) -> str | None:
     """Why `worker` may not lead `family` this week, as a sentence; None when they may."""
-    name = worker.name
-    if not worker.role.leads:
-        return f"{name} is a {ROLE_LABELS[worker.role].lower()} and cannot be a lead worker."
-    if team is None:
-        return "The family's team is not known, so it cannot be placed within a team."
-    if worker.team != team:
-        return f"{name} works in {worker.team}, not in {team}, the family's team."
-    if worker.available_from is not None and week < worker.available_from:
-        return f"{name} is not available until {format_date(worker.available_from)}."
-    if worker.available_to is not None and week > worker.available_to:
-        return f"{name} has not been available since {format_date(worker.available_to)}."
-    if not worker.accepting:
-        return f"{name} is not accepting new cases."
-    if worker.worker_id in excluded_ids(family):
-        return f"{name} is excluded from this family by the manager."
-    if worker.role is Role.ASYE and family.has_court_child:
-        return f"{name} is newly qualified (ASYE) and cannot lead a family in PLO or court."
-    return None
+    broken = broken_rule(worker, family, team, week)
+    return broken[1] if broken else None

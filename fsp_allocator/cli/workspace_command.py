@@ -16,7 +16,7 @@ from typing import Any
 from fsp_allocator.cli.arguments import positive_seconds
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.workbook.problems import WorkbookInvalid
-from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
+from fsp_allocator.workspace import ChoiceRefused, Workspace, WorkspaceError, open_workspace
 
 INVALID_INPUT = 2
 
@@ -137,7 +137,15 @@ def run_accept(args: argparse.Namespace) -> int:
     from fsp_allocator.workspace.cycle import accept_pending
 
     with opened(args) as workspace:
-        result = accept_pending(workspace, dict(args.override), dict(args.reason), args.user)
+        try:
+            result = accept_pending(workspace, dict(args.override), dict(args.reason), args.user)
+        except ChoiceRefused as refused:  # a hard rule or a split family: exit 2, listed
+            for problem in refused.refusals:
+                print(f"refused: {problem}.", file=sys.stderr)
+            print("Nothing was accepted; nothing changed.", file=sys.stderr)
+            return INVALID_INPUT
+    for warning in result.warnings:
+        print(f"warning: {warning}.", file=sys.stderr)
     print(f"Accepted: {result.allocated} children allocated, {result.left_unallocated} left.")
     if result.backup_path is not None:
         print(f"Backup taken first: {result.backup_path}")

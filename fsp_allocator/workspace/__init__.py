@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fsp_allocator.workspace.errors import (
     AcceptConflict,
+    ChoiceRefused,
     OverrideReasonRequired,
     WorkspaceBusy,
     WorkspaceError,
@@ -30,6 +31,7 @@ __all__ = [
     "AcceptConflict",
     "AcceptResult",
     "AuditEntry",
+    "ChoiceRefused",
     "Decision",
     "ImportDiff",
     "LoadSnapshot",

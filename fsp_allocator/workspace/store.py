@@ -211,11 +211,12 @@ class Workspace:
 
         A backup is taken first (SQLite; `backup_first=False` only where there is nothing
         to lose, as while a fresh demo workspace is filled). Raises OverrideReasonRequired,
-        AcceptConflict, WorkspaceBusy or WorkspaceError; on any error nothing of the accept
-        is saved.
+        ChoiceRefused (a change breaks a hard rule or splits a family), AcceptConflict,
+        WorkspaceBusy or WorkspaceError; on any error nothing of the accept is saved. The
+        result carries the cap warnings of the manager's choices (rule 9).
         """
         with self._read() as conn:
-            check_final(conn, proposal, final, override_reasons)
+            warnings = check_final(conn, proposal, final, override_reasons)
         backup_path = self.backup() if self.is_sqlite and backup_first else None
         with self._write() as conn:
             at = utc_now()
@@ -225,7 +226,7 @@ class Workspace:
             take_snapshot(conn, read_team(conn), proposal.week, at)
             conn.execute(delete(tables.pending))
             set_review_choices(conn, {})
-        return AcceptResult(allocated, left, backup_path)
+        return AcceptResult(allocated, left, backup_path, warnings)
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
         """Decisions on record, oldest first."""
