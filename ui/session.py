@@ -7,6 +7,7 @@ views (signal `data_changed`) and every roster, case and settings edit is one un
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -45,6 +46,7 @@ class WorkspaceSession(QObject):
         self.data: TeamData = workspace.load()
         self.review: ProposalReview | None = None
         self.last_accepted: AllocationProposal | None = None
+        self._kept_unallocated: list[FamilyId] = []
         pending = workspace.pending_proposal()
         if pending is not None:  # with the changes the manager had made (kept in the workspace)
             self.review = ProposalReview(self.data, pending)
@@ -140,22 +142,68 @@ class WorkspaceSession(QObject):
         return True
 
     # --- the proposal -----------------------------------------------------------------
-    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
-        """The manager's final choice for a family; kept in the workspace at once."""
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
+        """The manager's final choice for a family, checked against the rules first.
+
+        A choice that breaks a hard rule (may not lead, unavailable, excluded, ASYE and court,
+        another team, a split family) is refused with the rule named and nothing changes; one
+        over the court cap or the load ceiling is taken with a warning, as a pin is (rule 9).
+        A choice taken is kept in the workspace at once. False when refused.
+        """
         if self.review is None:
-            return
-        self.review.set_worker(family_id, worker_id)
+            return False
+        verdict = self.review.choose(family_id, worker_id)
+        if not verdict.ok:
+            self.error.emit(f"Not changed. {verdict.message()}")
+            self.review_changed.emit()
+            return False
         changed: dict[str, str | None] = {f: self.review.final[f] for f in self.review.overridden()}
         try:
             self.workspace.save_review_choices(changed)
         except Exception as exc:  # a busy or unreachable workspace: say so, keep the choice
             self.error.emit(f"Your change is shown but not yet kept in the workspace. {exc}")
+        if verdict.warnings:
+            said = " ".join(f"{w}." for w in verdict.warnings)
+            self.status.emit(f"Changed, with a warning: {said}")
         self.review_changed.emit()
+        return True
+
+    def pin_choices(self) -> bool:
+        """Before re-optimising: make each worker the manager chose a pin (saved on the family's
+        children, one undo step), so the new proposal keeps it; choices to leave a family
+        unallocated are kept as choices and applied to the new proposal. False if refused."""
+        review = self.review
+        if review is None:
+            return True
+        self._kept_unallocated = [f for f in review.overridden() if review.final[f] is None]
+        chosen = {f: review.final[f] for f in review.overridden() if review.final[f] is not None}
+        if not chosen:
+            return True
+        by_id = {c.child_id: c for c in self.data.children}
+        self.undo_stack.beginMacro(f"Pin {len(chosen)} family(ies) to the workers you chose")
+        try:
+            for family_id, worker_id in chosen.items():
+                for child_id in review.row(family_id).child_ids:
+                    child = by_id.get(child_id)
+                    if child is not None and child.pin_worker_id != worker_id:
+                        pinned = replace(child, pin_worker_id=worker_id)
+                        if not self.save_child(pinned):
+                            return False
+        finally:
+            self.undo_stack.endMacro()
+        return True
 
     def set_proposal(self, proposal: AllocationProposal) -> None:
-        """Store a fresh proposal in the workspace and start reviewing it."""
+        """Store a fresh proposal in the workspace and start reviewing it, with the families
+        the manager chose to leave unallocated still left so (see `pin_choices`)."""
         self.workspace.store_proposal(proposal)
         self.review = ProposalReview(self.data, proposal)
+        kept = {f: None for f in self._kept_unallocated if f in self.review.final}
+        self._kept_unallocated = []
+        if kept:
+            self.review.set_workers(kept)
+            changed = {f: self.review.final[f] for f in self.review.overridden()}
+            self.workspace.save_review_choices(changed)
         self.review_changed.emit()
 
     def accept(self, reasons: dict[FamilyId, str]) -> AcceptResult:
