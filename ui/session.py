@@ -198,11 +198,15 @@ class WorkspaceSession(QObject):
         the manager chose to leave unallocated still left so (see `pin_choices`)."""
         self.workspace.store_proposal(proposal)
         self.review = ProposalReview(self.data, proposal)
-        kept = {f: None for f in self._kept_unallocated if f in self.review.final}
+        kept: dict[FamilyId, WorkerId | None] = {
+            f: None for f in self._kept_unallocated if f in self.review.final
+        }
         self._kept_unallocated = []
         if kept:
             self.review.set_workers(kept)
-            changed = {f: self.review.final[f] for f in self.review.overridden()}
+            changed: dict[str, str | None] = {
+                f: self.review.final[f] for f in self.review.overridden()
+            }
             self.workspace.save_review_choices(changed)
         self.review_changed.emit()
 

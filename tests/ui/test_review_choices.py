@@ -85,9 +85,7 @@ def test_re_optimise_keeps_the_managers_choice_as_a_pin(qtbot: QtBot, window: Ma
     assert "Pinned by you to Kofi Jones" in view.panel.detail.toPlainText()
 
 
-def test_a_choice_left_unallocated_survives_re_optimising(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_a_choice_left_unallocated_survives_re_optimising(qtbot: QtBot, window: MainWindow) -> None:
     session = window.session
     assert _set_final(window, F042, "")
     with qtbot.waitSignal(window.runner.finished, timeout=SOLVE_TIMEOUT_MS):
@@ -111,7 +109,7 @@ def test_a_drop_down_choice_that_breaks_a_hard_rule_is_refused_naming_it(
     session = window.session
     assert session.review is not None
     before = session.review.final[F042]
-    session.review.candidates = lambda _f: list(session.data.workers)  # type: ignore[method-assign]
+    session.review.candidates = lambda _f: list(session.data.workers)  # type: ignore[method-assign,assignment]
     window.allocate_view.refresh()  # any widget may offer any worker: the check still runs
     with qtbot.waitSignal(session.error) as said:
         assert not _set_final(window, F042, worker)
