@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -227,17 +228,27 @@ class WorkspaceSession(QObject):
         self.review_changed.emit()
         return result
 
+    def can_export(self) -> bool:
+        """Whether there is a sheet to export: the review, or an accepted week on record."""
+        return self.review is not None or bool(self.workspace.accepted_weeks())
+
     def exportable(self) -> AllocationProposal | None:
-        """The allocation to export: the review with its choices, else the last accepted."""
+        """The allocation to export: the review with its choices, else the last accepted week."""
         if self.review is not None:
             return self.review.final_proposal()
-        return self.last_accepted
+        weeks = self.workspace.accepted_weeks()
+        return self.workspace.accepted_week(weeks[0]).proposal if weeks else None
 
-    def export_allocation(self, path: Path) -> None:
-        """Write the allocation sheet (the result workbook) to `path`."""
-        from fsp_allocator.result.excel_writer import write_excel  # openpyxl: only when needed
+    def export_allocation(self, path: Path, week: date | None = None) -> None:
+        """Write the allocation sheet to `path`: the accepted `week` (titled as accepted, with
+        who and when), else the review being made, else the last accepted week."""
+        from fsp_allocator.result.excel_writer import Accepted, write_excel  # openpyxl: lazily
 
-        proposal = self.exportable()
-        if proposal is None:
+        if week is None and self.review is not None:
+            write_excel(self.review.final_proposal(), path)
+            return
+        weeks = self.workspace.accepted_weeks()
+        if week is None and not weeks:
             raise ValueError("There is no allocation to export yet: allocate first.")
-        write_excel(proposal, path)
+        record = self.workspace.accepted_week(week or weeks[0])
+        write_excel(record.proposal, path, Accepted(record.accepted_by, record.accepted_at))

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,13 @@ def _pair(text: str) -> tuple[str, str]:
     if not sep or not key.strip():
         raise argparse.ArgumentTypeError(f"'{text}' is not in the form ID=VALUE")
     return key.strip(), value.strip()
+
+
+def _week(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-30") from None
 
 
 def register(subparsers: Any) -> None:
@@ -74,6 +82,16 @@ def register(subparsers: Any) -> None:
         "--out", type=Path, required=True, metavar="TEAM.xlsx", help="the workbook to write"
     )
     exp.set_defaults(handler=run_export)
+    sheet = add(
+        "sheet",
+        help="write an accepted week's allocation sheet (titled as accepted, who and when)",
+        description="Write the allocation sheet of a week accepted earlier, as recorded.",
+    )
+    sheet.add_argument("--week", type=_week, metavar="YYYY-MM-DD", help="default: the latest")
+    sheet.add_argument(
+        "--out", type=Path, required=True, metavar="RESULT.xlsx", help="the sheet to write"
+    )
+    sheet.set_defaults(handler=run_sheet)
     add("backup", help="back up the workspace now").set_defaults(handler=run_backup)
     add("check", help="check the workspace's integrity").set_defaults(handler=run_check)
     man = add("set-manager", help="set the manager name written on decisions")
@@ -185,6 +203,25 @@ def run_export(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise UserError(f"could not write {args.out} ({exc.strerror or exc}).") from None
     print(f"Written: {args.out}")
+    return 0
+
+
+def run_sheet(args: argparse.Namespace) -> int:
+    """Write an accepted week's allocation sheet (the latest when no week is given)."""
+    from fsp_allocator.result.excel_writer import Accepted, write_excel
+
+    with opened(args) as workspace:
+        weeks = workspace.accepted_weeks()
+        if not weeks:
+            raise UserError("No week has been accepted in this workspace yet.")
+        record = workspace.accepted_week(args.week or weeks[0])
+    try:
+        write_excel(record.proposal, args.out, Accepted(record.accepted_by, record.accepted_at))
+    except OSError as exc:
+        raise UserError(f"could not write {args.out} ({exc.strerror or exc}).") from None
+    print(
+        f"Written: {args.out} (week of {record.week}, accepted by {', '.join(record.accepted_by)})"
+    )
     return 0
 
 

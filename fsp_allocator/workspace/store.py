@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import getpass
 from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, insert, select
@@ -16,6 +17,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
 from fsp_allocator.workspace import tables
+from fsp_allocator.workspace.accepted_week import AcceptedWeek, accepted_weeks, read_accepted_week
 from fsp_allocator.workspace.accepting import accept_in, check_final
 from fsp_allocator.workspace.audit import read_audit, utc_now
 from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
@@ -232,6 +234,16 @@ class Workspace:
         """Decisions on record, oldest first."""
         with self._read() as conn:
             return read_decisions(conn, team=team, worker_id=worker_id)
+
+    def accepted_weeks(self) -> list[date]:
+        """The weeks with an accepted allocation on record, newest first."""
+        with self._read() as conn:
+            return accepted_weeks(conn)
+
+    def accepted_week(self, week: date) -> AcceptedWeek:
+        """The allocation accepted for `week`, as recorded (for the sheet, any time later)."""
+        with self._read() as conn:
+            return read_accepted_week(conn, week)
 
     def audit(self, *, entity: str | None = None, entity_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first."""

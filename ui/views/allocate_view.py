@@ -156,7 +156,7 @@ class AllocateView(QWidget):
         self.buttons["cancel"].setEnabled(running and self.runner.name == "allocate")
         for key in ("accept", "pin", "exclude", "why_not"):
             self.buttons[key].setEnabled(not running and has_review)
-        self.buttons["export"].setEnabled(not running and self.session.exportable() is not None)
+        self.buttons["export"].setEnabled(not running and self.session.can_export())
         self.progress_bar.setRange(0, 0 if running else 1)
         self.progress_bar.setVisible(running)
         self.buttons_changed.emit()
