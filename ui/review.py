@@ -2,13 +2,16 @@
 
 Plain Python (no Qt), so the rules of review are testable on their own: siblings move
 together, a family whose final worker differs from the proposal is an override (accept asks
-for a reason), and loads "from X% to Y%" follow the final choices.
+for a reason), every choice is checked against the rules (`choice_check`: a hard rule
+refuses it, a cap warns), and loads "from X% to Y%" follow the final choices.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
+from fsp_allocator.allocation.family_facts import pin_of
 from fsp_allocator.allocation.proposal import (
     AllocationProposal,
     ChildAllocation,
@@ -17,6 +20,9 @@ from fsp_allocator.allocation.proposal import (
 from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, TeamName, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad, child_weights, worker_loads
+
+if TYPE_CHECKING:
+    from fsp_allocator.allocation.choice_check import ChoiceCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,8 @@ class ProposalReview:
         }
         self.before = worker_loads(data)
         self.after = self._loads_after()
+        self.warnings: dict[FamilyId, tuple[str, ...]] = {}  # the caps a choice goes over
+        self._pins = {f.family_id: pin_of(f) for f in data.families() if f.new_children}
 
     def _family_rows(self) -> list[FamilyRow]:
         weights = child_weights(self.data.children, self.data.settings)
@@ -84,9 +92,31 @@ class ProposalReview:
         team = self.row(family_id).team
         return [w for w in self.data.workers if w.role.leads and (team is None or w.team == team)]
 
+    def pin(self, family_id: FamilyId) -> WorkerId | None:
+        """The worker the manager pinned the family to (saved on its children), if any."""
+        return self._pins.get(family_id)
+
+    def check(self, family_id: FamilyId, worker_id: WorkerId | None) -> ChoiceCheck:
+        """What choosing `worker_id` for the family would break, on top of the other choices."""
+        from fsp_allocator.allocation.choice_check import check_choices  # loads the engine
+
+        choices = {**self.final, family_id: worker_id}
+        return check_choices(self.data, choices, frozenset({family_id}))
+
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> ChoiceCheck:
+        """The manager's choice, checked first: applied unless a hard rule refuses it (the
+        caps it goes over are kept in `warnings`, as a pin's are). Returns the check."""
+        verdict = self.check(family_id, worker_id)
+        if verdict.ok:
+            self.set_worker(family_id, worker_id)
+            self.warnings[family_id] = tuple(str(w) for w in verdict.warnings)
+        return verdict
+
     def set_worker(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
-        """The manager's final choice for the whole family (siblings move together)."""
+        """The manager's final choice for the whole family (siblings move together), unchecked:
+        `choose` is the manager's path; this one restores choices already checked."""
         self.final[family_id] = worker_id
+        self.warnings.pop(family_id, None)
         self.after = self._loads_after()
 
     def set_workers(self, choices: dict[FamilyId, WorkerId | None]) -> None:

@@ -7,6 +7,8 @@ views (signal `data_changed`) and every roster, case and settings edit is one un
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -45,6 +47,7 @@ class WorkspaceSession(QObject):
         self.data: TeamData = workspace.load()
         self.review: ProposalReview | None = None
         self.last_accepted: AllocationProposal | None = None
+        self._kept_unallocated: list[FamilyId] = []
         pending = workspace.pending_proposal()
         if pending is not None:  # with the changes the manager had made (kept in the workspace)
             self.review = ProposalReview(self.data, pending)
@@ -140,22 +143,72 @@ class WorkspaceSession(QObject):
         return True
 
     # --- the proposal -----------------------------------------------------------------
-    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
-        """The manager's final choice for a family; kept in the workspace at once."""
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
+        """The manager's final choice for a family, checked against the rules first.
+
+        A choice that breaks a hard rule (may not lead, unavailable, excluded, ASYE and court,
+        another team, a split family) is refused with the rule named and nothing changes; one
+        over the court cap or the load ceiling is taken with a warning, as a pin is (rule 9).
+        A choice taken is kept in the workspace at once. False when refused.
+        """
         if self.review is None:
-            return
-        self.review.set_worker(family_id, worker_id)
+            return False
+        verdict = self.review.choose(family_id, worker_id)
+        if not verdict.ok:
+            self.error.emit(f"Not changed. {verdict.message()}")
+            self.review_changed.emit()
+            return False
         changed: dict[str, str | None] = {f: self.review.final[f] for f in self.review.overridden()}
         try:
             self.workspace.save_review_choices(changed)
         except Exception as exc:  # a busy or unreachable workspace: say so, keep the choice
             self.error.emit(f"Your change is shown but not yet kept in the workspace. {exc}")
+        if verdict.warnings:
+            said = " ".join(f"{w}." for w in verdict.warnings)
+            self.status.emit(f"Changed, with a warning: {said}")
         self.review_changed.emit()
+        return True
+
+    def pin_choices(self) -> bool:
+        """Before re-optimising: make each worker the manager chose a pin (saved on the family's
+        children, one undo step), so the new proposal keeps it; choices to leave a family
+        unallocated are kept as choices and applied to the new proposal. False if refused."""
+        review = self.review
+        if review is None:
+            return True
+        self._kept_unallocated = [f for f in review.overridden() if review.final[f] is None]
+        chosen = {f: review.final[f] for f in review.overridden() if review.final[f] is not None}
+        if not chosen:
+            return True
+        by_id = {c.child_id: c for c in self.data.children}
+        self.undo_stack.beginMacro(f"Pin {len(chosen)} family(ies) to the workers you chose")
+        try:
+            for family_id, worker_id in chosen.items():
+                for child_id in review.row(family_id).child_ids:
+                    child = by_id.get(child_id)
+                    if child is not None and child.pin_worker_id != worker_id:
+                        pinned = replace(child, pin_worker_id=worker_id)
+                        if not self.save_child(pinned):
+                            return False
+        finally:
+            self.undo_stack.endMacro()
+        return True
 
     def set_proposal(self, proposal: AllocationProposal) -> None:
-        """Store a fresh proposal in the workspace and start reviewing it."""
+        """Store a fresh proposal in the workspace and start reviewing it, with the families
+        the manager chose to leave unallocated still left so (see `pin_choices`)."""
         self.workspace.store_proposal(proposal)
         self.review = ProposalReview(self.data, proposal)
+        kept: dict[FamilyId, WorkerId | None] = {
+            f: None for f in self._kept_unallocated if f in self.review.final
+        }
+        self._kept_unallocated = []
+        if kept:
+            self.review.set_workers(kept)
+            changed: dict[str, str | None] = {
+                f: self.review.final[f] for f in self.review.overridden()
+            }
+            self.workspace.save_review_choices(changed)
         self.review_changed.emit()
 
     def accept(self, reasons: dict[FamilyId, str]) -> AcceptResult:
@@ -175,17 +228,27 @@ class WorkspaceSession(QObject):
         self.review_changed.emit()
         return result
 
+    def can_export(self) -> bool:
+        """Whether there is a sheet to export: the review, or an accepted week on record."""
+        return self.review is not None or bool(self.workspace.accepted_weeks())
+
     def exportable(self) -> AllocationProposal | None:
-        """The allocation to export: the review with its choices, else the last accepted."""
+        """The allocation to export: the review with its choices, else the last accepted week."""
         if self.review is not None:
             return self.review.final_proposal()
-        return self.last_accepted
+        weeks = self.workspace.accepted_weeks()
+        return self.workspace.accepted_week(weeks[0]).proposal if weeks else None
 
-    def export_allocation(self, path: Path) -> None:
-        """Write the allocation sheet (the result workbook) to `path`."""
-        from fsp_allocator.result.excel_writer import write_excel  # openpyxl: only when needed
+    def export_allocation(self, path: Path, week: date | None = None) -> None:
+        """Write the allocation sheet to `path`: the accepted `week` (titled as accepted, with
+        who and when), else the review being made, else the last accepted week."""
+        from fsp_allocator.result.excel_writer import Accepted, write_excel  # openpyxl: lazily
 
-        proposal = self.exportable()
-        if proposal is None:
+        if week is None and self.review is not None:
+            write_excel(self.review.final_proposal(), path)
+            return
+        weeks = self.workspace.accepted_weeks()
+        if week is None and not weeks:
             raise ValueError("There is no allocation to export yet: allocate first.")
-        write_excel(proposal, path)
+        record = self.workspace.accepted_week(week or weeks[0])
+        write_excel(record.proposal, path, Accepted(record.accepted_by, record.accepted_at))

@@ -18,7 +18,7 @@ from fsp_allocator.domain import Family, TeamData, TeamName, Worker, WorkerId
 from solver.rules import ELIGIBILITY_RULES, first_block
 from solver.rules.availability import format_date
 
-__all__ = ["excluded_ids", "family_team", "format_date", "ineligibility"]
+__all__ = ["broken_rule", "excluded_ids", "family_team", "format_date", "ineligibility"]
 
 
 def family_team(
@@ -46,6 +46,22 @@ def excluded_ids(family: Family) -> frozenset[WorkerId]:
     return frozenset(w for child in family.children for w in child.exclude_worker_ids)
 
 
+def broken_rule(
+    worker: Worker,
+    family: Family,
+    team: TeamName | None,
+    week: date,
+) -> tuple[str, str] | None:
+    """The hard rule that stops `worker` leading `family` ("Rule 4: Available this week")
+    and its sentence; None when they may. Asks the solver's eligibility rules, the first
+    that bites giving both."""
+    block = first_block(worker_facts(worker), family_facts(family, team, week), ELIGIBILITY_RULES)
+    if block is None:
+        return None
+    rule, sentence = block
+    return f"Rule {rule.number}: {rule.name}", sentence
+
+
 def ineligibility(
     worker: Worker,
     family: Family,
@@ -57,5 +73,5 @@ def ineligibility(
     Asks the solver's eligibility rules (`solver.rules.checks.ELIGIBILITY_RULES`), the
     first that bites giving the sentence.
     """
-    block = first_block(worker_facts(worker), family_facts(family, team, week), ELIGIBILITY_RULES)
-    return block[1] if block is not None else None
+    broken = broken_rule(worker, family, team, week)
+    return broken[1] if broken else None

@@ -11,13 +11,14 @@ import argparse
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from fsp_allocator.cli.arguments import positive_seconds
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.cli.workspace_import import add_import_options, import_into_workspace
-from fsp_allocator.workspace import Workspace, WorkspaceError, open_workspace
+from fsp_allocator.workspace import ChoiceRefused, Workspace, WorkspaceError, open_workspace
 from fsp_allocator.workspace.errors import StaleProposal
 
 INVALID_INPUT = 2
@@ -28,6 +29,13 @@ def _override(text: str) -> str:
     if "=" not in text:
         raise argparse.ArgumentTypeError(f"'{text}' is not in the form ID=VALUE")
     return text
+
+
+def _week(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-11-30") from None
 
 
 def register(subparsers: Any) -> None:
@@ -90,6 +98,16 @@ def register(subparsers: Any) -> None:
     from fsp_allocator.cli.import_annex_a_command import register_workspace
 
     register_workspace(commands)
+    sheet = add(
+        "sheet",
+        help="write an accepted week's allocation sheet (titled as accepted, who and when)",
+        description="Write the allocation sheet of a week accepted earlier, as recorded.",
+    )
+    sheet.add_argument("--week", type=_week, metavar="YYYY-MM-DD", help="default: the latest")
+    sheet.add_argument(
+        "--out", type=Path, required=True, metavar="RESULT.xlsx", help="the sheet to write"
+    )
+    sheet.set_defaults(handler=run_sheet)
     add("backup", help="back up the workspace now").set_defaults(handler=run_backup)
     add("check", help="check the workspace's integrity").set_defaults(handler=run_check)
     man = add("set-manager", help="set the manager name written on decisions")
@@ -189,6 +207,13 @@ def run_accept(args: argparse.Namespace) -> int:
                 print(line)
             print("Proposed again; nothing accepted. Review it, then accept again.")
             return 0
+        except ChoiceRefused as refused:  # a hard rule or a split family: exit 2, listed
+            for problem in refused.refusals:
+                print(f"refused: {problem}.", file=sys.stderr)
+            print("Nothing was accepted; nothing changed.", file=sys.stderr)
+            return INVALID_INPUT
+    for warning in result.warnings:
+        print(f"warning: {warning}.", file=sys.stderr)
     print(f"Accepted: {result.allocated} children allocated, {result.left_unallocated} left.")
     if result.backup_path is not None:
         print(f"Backup taken first: {result.backup_path}")
@@ -233,6 +258,25 @@ def run_export(args: argparse.Namespace) -> int:
                 "is unchanged."
             ) from None
     print(f"Written: {args.out}")
+    return 0
+
+
+def run_sheet(args: argparse.Namespace) -> int:
+    """Write an accepted week's allocation sheet (the latest when no week is given)."""
+    from fsp_allocator.result.excel_writer import Accepted, write_excel
+
+    with opened(args) as workspace:
+        weeks = workspace.accepted_weeks()
+        if not weeks:
+            raise UserError("No week has been accepted in this workspace yet.")
+        record = workspace.accepted_week(args.week or weeks[0])
+    try:
+        write_excel(record.proposal, args.out, Accepted(record.accepted_by, record.accepted_at))
+    except OSError as exc:
+        raise UserError(f"could not write {args.out} ({exc.strerror or exc}).") from None
+    print(
+        f"Written: {args.out} (week of {record.week}, accepted by {', '.join(record.accepted_by)})"
+    )
     return 0
 
 

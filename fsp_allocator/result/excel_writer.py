@@ -9,6 +9,8 @@ goes through `safe_cells`, so an id such as `=HYPERLINK(...)` stays text, never 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -26,6 +28,19 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
 PERCENT = "0%"
 ONE_DECIMAL = "0.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    """Who accepted the allocation and when: the sheet is then the record, titled so."""
+
+    by: tuple[str, ...]
+    at: datetime
+
+
+def _when(at: datetime) -> str:
+    """`2 December 2026, 18:30 UTC`."""
+    return f"{at.day} {at:%B %Y, %H:%M} {at.tzname() or 'UTC'}"
 
 
 def _setup_print(sheet: Worksheet) -> None:
@@ -71,7 +86,9 @@ def _is_adult(line: WorkloadLine) -> bool:
     return line.role.is_adult_practitioner
 
 
-def _summary(sheet: Worksheet, proposal: AllocationProposal) -> None:
+def _summary(
+    sheet: Worksheet, proposal: AllocationProposal, accepted: Accepted | None = None
+) -> None:
     teams = list(dict.fromkeys(line.team for line in proposal.workload))
     over = [w for w in proposal.workload if not _is_adult(w) and w.ratio_after > 1.0]
     block: list[tuple[str, CellValue]] = [
@@ -89,8 +106,11 @@ def _summary(sheet: Worksheet, proposal: AllocationProposal) -> None:
     ]
     if len(proposal.team_status) > 1:
         block.extend((f"Status of {team}", status) for team, status in proposal.team_status.items())
+    if accepted is not None:  # a record: who and when, not the engine's search figures
+        block = [b for b in block if b[0] not in ("Status", "Search time (seconds)")]
+        block[1:1] = [("Accepted by", ", ".join(accepted.by)), ("Accepted on", _when(accepted.at))]
     title = sheet.cell(row=1, column=1)
-    set_value(title, "FSP Allocator: proposed allocation")
+    set_value(title, f"FSP Allocator: {'accepted' if accepted else 'proposed'} allocation")
     title.font = Font(bold=True, size=14)
     for r, (label, value) in enumerate(block, start=3):
         set_value(sheet.cell(row=r, column=1), label)
@@ -194,22 +214,23 @@ def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:
     _table(sheet, headers, rows)
 
 
-def build_workbook(proposal: AllocationProposal) -> Workbook:
-    """The result workbook in memory (the app may show or save it)."""
+def build_workbook(proposal: AllocationProposal, accepted: Accepted | None = None) -> Workbook:
+    """The result workbook in memory (the app may show or save it); with `accepted`, the
+    sheet of an accepted week, titled so, with who accepted it and when."""
     book = Workbook()
     summary = book.active
     assert summary is not None
     summary.title = "Summary"
-    _summary(summary, proposal)
+    _summary(summary, proposal, accepted)
     _allocations(book.create_sheet("Allocations"), proposal)
     _workload(book.create_sheet("Workload"), proposal)
     _unallocated(book.create_sheet("Unallocated"), proposal)
     return book
 
 
-def write_excel(proposal: AllocationProposal, path: Path) -> None:
+def write_excel(proposal: AllocationProposal, path: Path, accepted: Accepted | None = None) -> None:
     """Write the result workbook atomically (a crash never leaves half a file)."""
-    book = build_workbook(proposal)
+    book = build_workbook(proposal, accepted)
     data = workbook_bytes(book)
     with atomic_path(Path(path)) as tmp:
         tmp.write_bytes(data)

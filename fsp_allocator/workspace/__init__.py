@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from fsp_allocator.workspace.errors import (
     AcceptConflict,
+    ChoiceRefused,
     OverrideReasonRequired,
     StaleProposal,
     WorkspaceBusy,
@@ -32,6 +33,7 @@ __all__ = [
     "AcceptConflict",
     "AcceptResult",
     "AuditEntry",
+    "ChoiceRefused",
     "Decision",
     "ImportDiff",
     "LoadSnapshot",

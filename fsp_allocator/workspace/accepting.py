@@ -25,11 +25,13 @@ from fsp_allocator.workspace.chain import append
 from fsp_allocator.workspace.codec import dump_list, load_list
 from fsp_allocator.workspace.errors import (
     AcceptConflict,
+    ChoiceRefused,
     OverrideReasonRequired,
     StaleProposal,
     WorkspaceError,
 )
 from fsp_allocator.workspace.scope import OutsideScope, Scope, in_scope
+from fsp_allocator.workspace.state import read_team
 
 Basis = Mapping[str, int]
 
@@ -137,9 +139,10 @@ def check_final(
     override_reasons: Mapping[FamilyId, str],
     scope: Scope = None,
     basis: Basis | None = None,
-) -> None:
-    """Refuse unknown children or workers, changes without a reason, a stale proposal and
-    anything outside the scope."""
+) -> tuple[str, ...]:
+    """Refuse unknown children or workers, changes without a reason, a stale proposal,
+    anything outside the scope, and changes that break a hard rule or split a family
+    (`choice_check`); returns the cap warnings (rule 9)."""
     known = proposal_children(proposal)
     strangers = [c for c in final if c not in known]
     if strangers:
@@ -164,6 +167,14 @@ def check_final(
     for worker_id in {w for w in final.values() if w is not None}:
         if worker_id not in on_roster:
             raise WorkspaceError(f"Worker {worker_id} is not on the roster: choose another.")
+    from fsp_allocator.allocation import choice_check  # the engine's rules: only when accepting
+
+    proposed = proposal.assignment()
+    whole = {c: final.get(c, proposed.get(c)) for c in known}
+    verdict = choice_check.check_final(read_team(conn), whole, dict(proposed))
+    if not verdict.ok:
+        raise ChoiceRefused(verdict.refusals)
+    return tuple(str(w) for w in verdict.warnings)
 
 
 def accept_in(

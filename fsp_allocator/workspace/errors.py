@@ -61,3 +61,12 @@ class OverrideReasonRequired(WorkspaceError):
             "A reason is required for every family where the proposal was changed: "
             f"give one for {listed}."
         )
+
+
+class ChoiceRefused(WorkspaceError):
+    """The manager's choices break a hard rule or split a family; nothing was saved."""
+
+    def __init__(self, refusals: Iterable[object]) -> None:
+        self.refusals: tuple[object, ...] = tuple(refusals)
+        listed = " ".join(f"{r}." for r in self.refusals)
+        super().__init__(f"Not accepted, nothing was saved. {listed}")

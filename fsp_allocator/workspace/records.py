@@ -76,6 +76,7 @@ class AcceptResult:
     allocated: int
     left_unallocated: int
     backup_path: Path | None
+    warnings: tuple[str, ...] = ()  # the caps the manager's choices go over (rule 9)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ import contextlib
 import getpass
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
 from fsp_allocator.workspace import tables
+from fsp_allocator.workspace.accepted_week import AcceptedWeek, accepted_weeks, read_accepted_week
 from fsp_allocator.workspace.accepting import accept_in, check_final, proposal_basis
 from fsp_allocator.workspace.audit import read_audit, record, utc_now
 from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
@@ -408,12 +410,13 @@ class Workspace:
 
         A backup is taken first (SQLite; `backup_first=False` only where there is nothing
         to lose, as while a fresh demo workspace is filled). Raises OverrideReasonRequired,
-        AcceptConflict, WorkspaceBusy or WorkspaceError; on any error nothing of the accept
-        is saved.
+        ChoiceRefused (a change breaks a hard rule or splits a family), AcceptConflict,
+        WorkspaceBusy or WorkspaceError; on any error nothing of the accept is saved. The
+        result carries the cap warnings of the manager's choices (rule 9).
         """
         with self._read() as conn:
             basis = self._pending_basis(conn)
-            check_final(conn, proposal, final, override_reasons, self.scope, basis)
+            warnings = check_final(conn, proposal, final, override_reasons, self.scope, basis)
         backup_path = self.backup() if self.is_sqlite and backup_first else None
         with self._write() as conn:
             at = utc_now()
@@ -425,12 +428,22 @@ class Workspace:
             key = scope_key(self.scope)
             conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
             set_review_choices(conn, {}, self.scope)
-        return AcceptResult(allocated, left, backup_path)
+        return AcceptResult(allocated, left, backup_path, warnings)
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
         """Decisions on record within the scope, oldest first."""
         with self._read() as conn:
             return read_decisions(conn, team=team, worker_id=worker_id, scope=self.scope)
+
+    def accepted_weeks(self) -> list[date]:
+        """The weeks with an accepted allocation on record, newest first."""
+        with self._read() as conn:
+            return accepted_weeks(conn)
+
+    def accepted_week(self, week: date) -> AcceptedWeek:
+        """The allocation accepted for `week`, as recorded (for the sheet, any time later)."""
+        with self._read() as conn:
+            return read_accepted_week(conn, week)
 
     def audit(self, *, entity: str | None = None, entity_id: str | None = None) -> list[AuditEntry]:
         """The audit log within the scope, oldest first."""

@@ -88,12 +88,20 @@ COLUMNS = (
 FINAL_COLUMN = 5
 
 
+def _final_name(review: ProposalReview, names: dict[WorkerId, str], family: FamilyId) -> str:
+    """The final worker's name, marked when the manager pinned the family to them."""
+    final = review.final[family]
+    if final is None:
+        return ""
+    return names.get(final, final) + (" (pinned by you)" if review.pin(family) == final else "")
+
+
 class ProposalModel(RowTableModel):
     """The families of the reviewed proposal."""
 
     def __init__(
         self,
-        choose: Callable[[FamilyId, WorkerId | None], None] | None = None,
+        choose: Callable[[FamilyId, WorkerId | None], bool | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(COLUMNS, lambda r: r.family.family_id, parent)
@@ -126,7 +134,7 @@ class ProposalModel(RowTableModel):
                     if family.proposed_worker_id
                     else "",
                     final_worker_id=final,
-                    final_name=names.get(final, final) if final else "",
+                    final_name=_final_name(review, names, family.family_id),
                     before=before,
                     after=after,
                     overridden=review.is_overridden(family.family_id),
@@ -173,5 +181,4 @@ class ProposalModel(RowTableModel):
         worker = WorkerId(chosen) if chosen else None
         if worker == row.final_worker_id:
             return False
-        self._choose(row.family.family_id, worker)
-        return True
+        return self._choose(row.family.family_id, worker) is not False  # False: refused

@@ -138,11 +138,12 @@ class AllocateView(QWidget):
         else:
             p = review.proposal
             overridden = len(review.overridden())
+            pinned = sum(1 for r in review.rows if review.pin(r.family_id) is not None)
             warn = f" Warnings: {' '.join(p.warnings)}" if p.warnings else ""
             self.summary.setText(
                 f"{p.status}{' (cancelled: best plan so far)' if p.cancelled else ''}: "
                 f"{len(p.allocations)} child(ren) allocated, {len(p.unallocated)} unallocated; "
-                f"{overridden} family(ies) changed by you.{warn}"
+                f"{overridden} family(ies) changed by you, {pinned} pinned by you.{warn}"
             )
             fit_columns(self.table)
         self._set_running(self.runner.running)
@@ -155,7 +156,7 @@ class AllocateView(QWidget):
         self.buttons["cancel"].setEnabled(running and self.runner.name == "allocate")
         for key in ("accept", "pin", "exclude", "why_not"):
             self.buttons[key].setEnabled(not running and has_review)
-        self.buttons["export"].setEnabled(not running and self.session.exportable() is not None)
+        self.buttons["export"].setEnabled(not running and self.session.can_export())
         self.progress_bar.setRange(0, 0 if running else 1)
         self.progress_bar.setVisible(running)
         self.buttons_changed.emit()
@@ -171,18 +172,20 @@ class AllocateView(QWidget):
         self.panel.show_family(self.session.review, self.selected_family())
 
     # --- actions ----------------------------------------------------------------------
-    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> None:
-        """The manager's choice from the drop-down: an override until accepted with a reason."""
-        self.session.choose(family_id, worker_id)
+    def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
+        """The manager's choice from the drop-down, checked by the session (False: refused)."""
+        return self.session.choose(family_id, worker_id)
 
     def allocate(self) -> bool:
         """Start the engine on the current workspace data in the background."""
         from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
 
-        data = self.session.data
-        if not data.new_children():
+        if not self.session.data.new_children():
             self.session.status.emit("There are no new children to allocate this week.")
             return False
+        if self.runner.running or not self.session.pin_choices():  # keep the manager's choices
+            return False
+        data = self.session.data
         self.why_answer.setText("")
         return self.runner.start(
             "allocate", lambda progress, cancel: propose(data, None, progress, cancel)

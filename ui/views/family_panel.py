@@ -38,6 +38,9 @@ def family_summary(review: ProposalReview, family: FamilyId) -> str:
     if review.is_overridden(family):
         chosen = names.get(final or WorkerId(""), "leave unallocated")
         lines.append(f"Your choice: {chosen} (accept will ask for your reason)")
+    if final is not None and review.pin(family) == final:
+        lines.append(f"Pinned by you to {names.get(final, final)}: re-optimising keeps it.")
+    lines += [f"Warning: {w}." for w in review.warnings.get(family, ())]
     if final is not None:
         before, after = review.load_change(final)
         lines.append(f"{names.get(final, final)}: load from {before:.0%} to {after:.0%}")

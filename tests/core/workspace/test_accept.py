@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from sqlalchemy import text
-from workspace_proposals import first_fit_proposal
+from workspace_proposals import allowed_move, first_fit_proposal
 
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, WorkerId
 from fsp_allocator.workspace import (
@@ -59,10 +59,7 @@ def test_a_changed_family_needs_the_managers_reason(
 ) -> None:
     workspace.import_team(demo_team)
     proposal = first_fit_proposal(workspace.load())
-    moved = proposal.allocations[0]
-    other = next(
-        w.worker_id for w in demo_team.workers if w.role.leads and w.worker_id != moved.worker_id
-    )
+    moved, other = allowed_move(workspace.load(), proposal)
     siblings = [a for a in proposal.allocations if a.family_id == moved.family_id]
     final = {a.child_id: WorkerId(other) for a in siblings}
 

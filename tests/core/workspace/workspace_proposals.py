@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fsp_allocator.allocation.choice_check import check_choices
 from fsp_allocator.allocation.proposal import (
     AllocationProposal,
     ChildAllocation,
@@ -59,3 +60,17 @@ def first_fit_proposal(data: TeamData, leave_out: int = 1) -> AllocationProposal
         unallocated=tuple(unallocated),
         workload=(),
     )
+
+
+def allowed_move(data: TeamData, proposal: AllocationProposal) -> tuple[ChildAllocation, WorkerId]:
+    """An allocation of the proposal and another worker the rules let the manager choose for
+    its family (the review's own check decides, so the test never restates a rule)."""
+    final = {a.family_id: a.worker_id for a in proposal.allocations}
+    for allocation in proposal.allocations:
+        for worker in data.workers:
+            if worker.worker_id == allocation.worker_id:
+                continue
+            choice = {**final, allocation.family_id: worker.worker_id}
+            if check_choices(data, choice, frozenset({allocation.family_id})).ok:
+                return allocation, worker.worker_id
+    raise AssertionError("no family of the proposal could be moved within the rules")
