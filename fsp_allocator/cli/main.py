@@ -18,14 +18,16 @@ from collections.abc import Sequence
 from fsp_allocator import __version__
 from fsp_allocator.cli.errors import UserError
 
-COMMAND_MODULES = ("demo", "validate", "allocate", "workspace")
+COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "service")
 
 HEADLESS_HELP = """\
 Headless commands:
   fsp-allocator demo --out team.xlsx            write a realistic demo team workbook
   fsp-allocator validate team.xlsx              check a workbook and report loads
   fsp-allocator allocate team.xlsx --out r.xlsx propose this week's allocation
-  fsp-allocator workspace --help                the team's workspace: import, propose, accept…"""
+  fsp-allocator workspace --help                the team's workspace: import, propose, accept…
+  fsp-allocator service team.xlsx --out s.xlsx  every team at once: load, FTE needed and gap
+  fsp-allocator plan team.xlsx --json p.json    weeks until full, projection, what-if"""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -79,6 +79,9 @@ def register(subparsers: Any) -> None:
     man = add("set-manager", help="set the manager name written on decisions")
     man.add_argument("name", help='e.g. "Jo Smith (TM, FSP Banbury)"')
     man.set_defaults(handler=run_set_manager)
+    from fsp_allocator.cli.service_command import register_workspace
+
+    register_workspace(commands)
 
 
 @contextmanager

@@ -40,6 +40,7 @@ from fsp_allocator.workspace.records import (
     LoadSnapshot,
 )
 from fsp_allocator.workspace.schema import check_known, current_revision, head_revision
+from fsp_allocator.workspace.service_history import WeekRecord, read_weeks
 from fsp_allocator.workspace.state import (
     IS_DEMO,
     MANAGER_NAME,
@@ -243,6 +244,11 @@ class Workspace:
         """Each worker's load at every accept, oldest first."""
         with self._read() as conn:
             return read_snapshots(conn, worker_id=worker_id, team=team)
+
+    def accepted_weeks(self) -> list[WeekRecord]:
+        """Each accepted week's intake, closures and unallocated per team (the service plan)."""
+        with self._read() as conn:
+            return read_weeks(conn)
 
     def export_team(self, path: Path) -> None:
         """Write the current state as a team workbook, atomically (temp file + rename)."""
