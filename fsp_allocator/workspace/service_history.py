@@ -56,7 +56,7 @@ def read_weeks(conn: Connection) -> list[WeekRecord]:
     today = date.today()
     settings = load_settings(stored, today) if stored else default_settings(today)
     children, closed_at = _all_children(conn)
-    weights: dict[str, float] = dict(child_weights(children, settings))
+    weights: dict[str, float] = {str(k): v for k, v in child_weights(children, settings).items()}
     by_id: dict[str, Child] = {c.child_id: c for c in children}
     worker_team = _worker_teams(conn)
     d = tables.decisions
