@@ -50,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window on this workspace: a .sqlite file or a postgresql+psycopg:// URL "
         "(default: your own workspace, a demo on first run)",
     )
+    parser.add_argument(
+        "--demo-service",
+        action="store_true",
+        help="open the window on the service demo: 17 invented teams with past weeks "
+        "(made on first use, beside your own workspace, which is not touched)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"fsp_allocator.cli.{name}_command")
@@ -78,6 +84,8 @@ def open_window(args: argparse.Namespace) -> int:
         return 1
     from ui.app import run  # the single upward import, allowed in pyproject's contracts
 
+    if args.demo_service:
+        return run(demo_service=True)
     return run(workspace=args.window_workspace)
 
 

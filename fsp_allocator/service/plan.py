@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from fsp_allocator.domain import TeamData
-from fsp_allocator.service.figures import SERVICE, TeamFigures, service_report
+from fsp_allocator.service.figures import SERVICE, ServiceReport, TeamFigures, service_report
 from fsp_allocator.service.rates import Rates
 from fsp_allocator.service.whatif import RosterChange, WhatIfError
 
@@ -149,10 +149,14 @@ def make_plan(
     *,
     weeks: int = DEFAULT_WEEKS,
     source: str = "workbook",
+    report: ServiceReport | None = None,
 ) -> Plan:
-    """The plan of every team in `data` with `rates`, before and after `changes`."""
+    """The plan of every team in `data` with `rates`, before and after `changes`.
+
+    `report` (the service report of `data`, when already made) saves working it out again.
+    """
     check_weeks(weeks)
-    report = service_report(data)
+    report = report if report is not None else service_report(data)
     ceiling = data.settings.max_load_ratio
     delta: dict[str, float] = {}
     for change in changes:

@@ -67,7 +67,7 @@ def measured_rates(records: Sequence[WeekRecord], teams: Sequence[str]) -> Rates
             f"({used[0].week.isoformat()} to {used[-1].week.isoformat()})"
         )
     else:
-        basis = "no accepted weeks yet: intake and closures 0 (give --intake and --closures)"
+        basis = "no accepted weeks yet, so intake and closures are 0 until rates are given"
     return Rates(_frozen(mean("intake")), _frozen(mean("closures")), weeks=n, basis=basis)
 
 
@@ -93,6 +93,6 @@ def with_overrides(rates: Rates, intake: float | None, closures: float | None) -
     )
 
 
-def last_week_unallocated(records: Sequence[WeekRecord]) -> dict[str, int]:
-    """The children left unallocated per team at the last accepted week ({} when none)."""
-    return dict(records[-1].unallocated) if records else {}
+def last_week_unallocated(records: Sequence[WeekRecord]) -> dict[str, int] | None:
+    """The children left unallocated per team at the last accepted week (None: no week yet)."""
+    return dict(records[-1].unallocated) if records else None
