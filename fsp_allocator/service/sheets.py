@@ -52,15 +52,24 @@ def write_table(
     print_setup(sheet)
 
 
+# One fill and font per band, made once: openpyxl looks each new style object up among the
+# workbook's styles, which made colouring 2,000 worker rows take seconds.
+BAND_STYLES: dict[LoadBand, tuple[PatternFill, Font]] = {
+    level: (
+        PatternFill("solid", fgColor=colours.fill),
+        Font(color=colours.text, bold=level is LoadBand.OVER),
+    )
+    for level, colours in BAND_COLOURS.items()
+}
+
+
 def colour_ratio(sheet: Worksheet, row: int, column: int, ratio: float | None) -> None:
     """Format a load-ratio cell as a percentage with its band's colours (blank: none)."""
     cell = sheet.cell(row=row, column=column)
     cell.number_format = PERCENT
     if ratio is None:
         return
-    colours = BAND_COLOURS[band(ratio)]
-    cell.fill = PatternFill("solid", fgColor=colours.fill)
-    cell.font = Font(color=colours.text, bold=band(ratio) is LoadBand.OVER)
+    cell.fill, cell.font = BAND_STYLES[band(ratio)]
 
 
 def number_format(sheet: Worksheet, rows: range, columns: Sequence[int], fmt: str) -> None:
