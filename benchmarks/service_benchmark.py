@@ -18,8 +18,8 @@ import platform
 import tempfile
 import time
 from collections.abc import Callable
-from functools import partial
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from fsp_allocator.demo import generate
