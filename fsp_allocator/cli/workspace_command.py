@@ -51,6 +51,10 @@ def register(subparsers: Any) -> None:
     )
     pro.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
+    pro.add_argument(
+        "--overflow", action="store_true",
+        help="let a family no one in its team can take go to another team (Settings: overflow)",
+    )  # fmt: skip
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
@@ -127,7 +131,7 @@ def run_propose(args: argparse.Namespace) -> int:
 
     config = SolverConfig(time_limit_seconds=args.time_limit) if args.time_limit else None
     with opened(args) as workspace:
-        proposal = propose_pending(workspace, config)
+        proposal = propose_pending(workspace, config, overflow=args.overflow)
     write_results(proposal, args.out, args.json)
     for line in summary_lines(proposal):
         print(line)

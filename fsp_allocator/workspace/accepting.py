@@ -80,6 +80,13 @@ def check_final(
             raise WorkspaceError(f"Worker {worker_id} is not on the roster: choose another.")
 
 
+def _worker_team(conn: Connection, worker_id: str) -> str | None:
+    """The team of a worker on the roster (None when unknown)."""
+    query = select(tables.workers.c.team).where(tables.workers.c.worker_id == worker_id)
+    team: str | None = conn.execute(query).scalar_one_or_none()
+    return team
+
+
 def accept_in(
     conn: Connection,
     proposal: AllocationProposal,
@@ -106,6 +113,8 @@ def accept_in(
                 f"Child {child_id} is no longer an open case in the workspace: propose again."
             )
         if chosen is not None:
+            # an open case belongs to its lead worker's team (an overflow moves it there)
+            team = _worker_team(conn, chosen) or row.team
             adults = list(load_list(row.adult_worker_ids))
             for adult in allocation.adult_worker_ids if allocation else ():
                 if adult not in adults:
@@ -119,6 +128,7 @@ def accept_in(
                 )
                 .values(
                     worker_id=chosen,
+                    team=team,
                     adult_worker_ids=dump_list(tuple(adults)),
                     version=tables.children.c.version + 1,
                 )
@@ -126,6 +136,8 @@ def accept_in(
             if done.rowcount != 1:
                 raise AcceptConflict(family_id)
             record(conn, user, "accept", "allocation", child_id, "worker_id", None, chosen, at)
+            if team != row.team:
+                record(conn, user, "update", "child", child_id, "team", row.team, team, at)
             if tuple(adults) != load_list(row.adult_worker_ids):
                 record(
                     conn, user, "update", "child", child_id, "adult_worker_ids",

@@ -43,11 +43,21 @@ def import_workbook(
     return ImportOutcome(workspace.import_team(reading.data, user), reading)
 
 
-def propose_pending(workspace: Workspace, config: Any = None) -> AllocationProposal:
-    """Run the engine on the workspace's current state and keep it as the pending proposal."""
+def propose_pending(
+    workspace: Workspace, config: Any = None, *, overflow: bool = False
+) -> AllocationProposal:
+    """Run the engine on the workspace's current state and keep it as the pending proposal.
+
+    `overflow` switches overflow between teams on for this proposal (as the Settings key
+    `overflow`, which the workspace's settings may already hold).
+    """
+    from dataclasses import replace
+
     from fsp_allocator.allocation.service import propose
 
     data = workspace.load()
+    if overflow and not data.settings.overflow:
+        data = replace(data, settings=replace(data.settings, overflow=True))
     if not data.new_children():
         raise WorkspaceError("There are no new children to allocate in the workspace.")
     proposal = propose(data, config)
