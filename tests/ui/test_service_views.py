@@ -11,11 +11,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from fsp_allocator.demo import generate
+from fsp_allocator.domain import FamilyId
 from fsp_allocator.result.load_bands import BAND_COLOURS, band
 from fsp_allocator.service.figures import service_report
 from fsp_allocator.service.plan import make_plan
 from fsp_allocator.service.rates import workbook_rates
-from fsp_allocator.workspace import open_workspace
+from fsp_allocator.workspace import Workspace, open_workspace
 from ui.app import create_window
 from ui.main_window import MainWindow
 from ui.models.service_models import PlanTeamsModel, ServiceTeamsModel, WorkerHeatModel
@@ -118,3 +119,68 @@ def test_planning_what_if_moves_the_after_columns_and_the_chart(window: MainWind
     view.clear_changes()
     assert view.plan.changes == ()
     assert view.plan.teams[0].after.capacity == pytest.approx(before)
+
+
+def _full_north_workspace(path: Path) -> Workspace:
+    """North's only worker is at the ceiling; East has room: North's new family fits nowhere
+    at home."""
+    from fsp_allocator.domain import (
+        Child,
+        ChildId,
+        FamilyId,
+        Role,
+        Stage,
+        TeamData,
+        TeamName,
+        Worker,
+        WorkerId,
+    )
+    from fsp_allocator.settings import default_settings
+
+    workers = tuple(
+        Worker(WorkerId(w), f"Name {w}", Role.SW, 1.0, TeamName(t))
+        for w, t in (("N1", "North"), ("E1", "East"))
+    )
+    children = (
+        Child(ChildId("o1"), FamilyId("F1"), Stage.CIN, worker_id=WorkerId("N1"),
+              complexity=18.0, team=TeamName("North")),
+        Child(ChildId("n1"), FamilyId("F2"), Stage.CIN, complexity=2.0, team=TeamName("North")),
+    )  # fmt: skip
+    workspace = open_workspace(path)
+    workspace.import_team(TeamData(workers, children, default_settings(WEEK)))
+    return workspace
+
+
+def test_overflow_switch_saves_the_setting_and_the_review_marks_the_family(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    workspace = _full_north_workspace(tmp_path / "full.sqlite")
+    main = create_window(workspace)
+    qtbot.addWidget(main)
+    try:
+        view = main.allocate_view
+        assert view.overflow.isEnabled() and not view.overflow.isChecked()
+        with qtbot.waitSignal(main.runner.finished, timeout=60000):
+            assert view.allocate()
+        review = main.session.review
+        assert review is not None and review.final[FamilyId("F2")] is None  # stays at home
+        view.overflow.setChecked(True)
+        assert main.session.data.settings.overflow  # saved in the workspace
+        assert workspace.load().settings.overflow
+        with qtbot.waitSignal(main.runner.finished, timeout=60000):
+            assert view.allocate()
+        review = main.session.review
+        assert review is not None
+        (row,) = review.rows
+        assert row.overflow and row.team == "East" and row.home_team == "North"
+        assert review.final[row.family_id] == "E1"
+        assert view.model.index(0, 2).data() == "East (overflow from North)"
+        assert "North had no one with room; East" in row.reasons[0]
+        assert {w.worker_id for w in review.candidates(row.family_id)} == {"N1", "E1"}
+        (exported,) = review.final_proposal().allocations
+        assert exported.overflow and exported.team == "East" and exported.home_team == "North"
+        main.session.undo_stack.undo()  # the switch is one undoable settings change
+        assert not main.session.data.settings.overflow and not view.overflow.isChecked()
+    finally:
+        main.close()
+        workspace.close()
