@@ -224,6 +224,8 @@ class Settings:
     stage_weights: Mapping[Stage, float] = field(default_factory=lambda: MappingProxyType({}))
     factor_weights: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     sibling_discount: float = 0.5
+    # service.md: a family that fits nowhere in its own team may go to another team's worker
+    overflow: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -109,6 +109,29 @@ SCALAR_SETTINGS: tuple[SettingInfo, ...] = (
 )
 
 
+# Opt-in overflow between teams (service.md). Listed in the Settings sheet only when on, so a
+# team that never uses it sees no new row (and the shipped template is unchanged).
+OVERFLOW = "overflow"
+OVERFLOW_INFO = SettingInfo(
+    OVERFLOW,
+    "Overflow between teams",
+    "yes: a family that no one in its own team can take may go to a worker of another team "
+    "(same locality first); default no.",
+)
+
+
+def _yes_no(value: object) -> bool:
+    """The spec's yes/no: yes/no, y/n, true/false, 1/0 in any case (a real bool too)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("yes", "y", "true", "1"):
+        return True
+    if text in ("no", "n", "false", "0", ""):
+        return False
+    raise ValueError(f"'{str(value).strip()}' is not yes or no; use yes or no")
+
+
 def normalise_key(raw: str) -> str:
     """Match keys as columns are matched: trimmed, case-folded, spaces and hyphens as `_`."""
     return "_".join(raw.strip().replace("-", " ").replace("_", " ").split()).lower()
@@ -182,7 +205,9 @@ def apply_overrides(
     for raw_key, value in values.items():
         key = normalise_key(raw_key)
         try:
-            if key == "week":
+            if key == OVERFLOW:
+                changes["overflow"] = _yes_no(value)
+            elif key == "week":
                 if parse_date is None:
                     raise ValueError("no date reader was given")
                 changes["week"] = parse_date(value)
@@ -222,6 +247,8 @@ def settings_rows(settings: Settings, *, only_changed: bool = False) -> list[tup
         value, default = getattr(settings, info.key), getattr(defaults, info.key)
         if not only_changed or value != default:
             rows.append((info.key, _fmt(value)))
+    if settings.overflow:
+        rows.append((OVERFLOW, "yes"))
     for role in (Role.DA, Role.MH, Role.SM):
         value, default = settings.adult_capacity[role], defaults.adult_capacity[role]
         if not only_changed or value != default:

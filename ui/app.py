@@ -58,24 +58,37 @@ SETTING_UP_DEMO = (
 )
 
 
-def first_run_notice(app: QApplication) -> QSplashScreen:
+def first_run_notice(app: QApplication, text: str = SETTING_UP_DEMO) -> QSplashScreen:
     """A small window saying what the first run is doing while the demo is made."""
     pixmap = QPixmap(560, 160)
     pixmap.fill(Qt.GlobalColor.white)
     splash = QSplashScreen(pixmap)
     splash.setObjectName("FirstRunNotice")
-    splash.showMessage(SETTING_UP_DEMO, Qt.AlignmentFlag.AlignCenter, Qt.GlobalColor.black)
+    splash.showMessage(text, Qt.AlignmentFlag.AlignCenter, Qt.GlobalColor.black)
     splash.show()
     app.processEvents()
     return splash
 
 
-def run(workspace: str | None = None) -> int:
-    """Open the window on `workspace` (None: the default) and run until it closes."""
+SETTING_UP_SERVICE_DEMO = (
+    "FSP Allocator\n\nSetting up the service demo: 17 invented teams\n"
+    "and four past weeks of their allocations.\nThis takes a little while, once."
+)
+
+
+def run(workspace: str | None = None, *, demo_service: bool = False) -> int:
+    """Open the window on `workspace` (None: the default; `demo_service`: the 17-team demo)
+    and run until it closes."""
+    from fsp_allocator.workspace.service_demo import open_service_demo, service_demo_will_be_made
+
     app = application()
-    notice = first_run_notice(app) if workspace is None and demo_will_be_made() else None
+    notice = None
+    if demo_service and service_demo_will_be_made():
+        notice = first_run_notice(app, SETTING_UP_SERVICE_DEMO)
+    elif not demo_service and workspace is None and demo_will_be_made():
+        notice = first_run_notice(app)
     try:
-        opened = open_target(workspace)
+        opened = open_service_demo() if demo_service else open_target(workspace)
     except WorkspaceError as exc:
         if notice is not None:
             notice.close()

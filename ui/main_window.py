@@ -23,11 +23,14 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.service_state import ServiceState
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner, preload_engine
 from ui.views.allocate_view import AllocateView
 from ui.views.caseload_view import CaseloadView
 from ui.views.history_view import HistoryView
+from ui.views.planning_view import PlanningView
+from ui.views.service_view import ServiceView
 from ui.views.settings_view import SettingsView
 from ui.views.table_widgets import search_before_table
 from ui.views.team_view import TeamView
@@ -59,6 +62,12 @@ class MainWindow(QMainWindow):
         self.workload_view = WorkloadView(session, self)
         self.history_view = HistoryView(session, self)
         self.settings_view = SettingsView(session, self)
+        self.service_state = ServiceState(session, self)
+        self.service_view = ServiceView(self.service_state, self)
+        self.planning_view = PlanningView(self.service_state, self)
+        self.service_view.open_team.connect(self.open_team)
+        self.service_state.failed.connect(self.show_error)
+        self.service_state.refresh()
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName("Views")
         for view, name in self.views():
@@ -88,7 +97,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     def views(self) -> list[tuple[QWidget, str]]:
-        """The views in tab order (Ctrl+1 … Ctrl+7)."""
+        """The views in tab order (Ctrl+1 … Ctrl+9)."""
         return [
             (self.team_view, "Team"),
             (self.caseload_view, "Caseload"),
@@ -97,7 +106,17 @@ class MainWindow(QMainWindow):
             (self.workload_view, "Workload"),
             (self.history_view, "History"),
             (self.settings_view, "Settings"),
+            (self.service_view, "Service"),
+            (self.planning_view, "Planning"),
         ]
+
+    def open_team(self, team: str) -> None:
+        """Open one team from the Service view: its workload, on the Workload view."""
+        combo = self.workload_view.team
+        index = combo.findText(team)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+        self.tabs.setCurrentWidget(self.workload_view)
 
     def _message_bar(self, parent: QWidget) -> QWidget:
         bar = QWidget(parent)
@@ -275,5 +294,6 @@ class MainWindow(QMainWindow):
         """Stop any running solve, remember the layout, then close."""
         self.runner.cancel()
         self.runner.wait(10000)
+        self.service_state.runner.wait(10000)
         self.save_layout()
         super().closeEvent(event)

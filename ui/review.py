@@ -36,6 +36,12 @@ class FamilyRow:
     proposed_worker_id: WorkerId | None
     reasons: tuple[str, ...]
     unallocated_reason: str | None
+    home_team: TeamName | None = None  # set when the engine proposed an overflow to `team`
+
+    @property
+    def overflow(self) -> bool:
+        """Whether the engine proposed a worker of another team (overflow between teams)."""
+        return self.home_team is not None and self.home_team != self.team
 
 
 class ProposalReview:
@@ -79,6 +85,7 @@ class ProposalReview:
                     proposed_worker_id=allocated[0].worker_id if allocated else None,
                     reasons=tuple(reasons),
                     unallocated_reason=missing[0].reason if missing else None,
+                    home_team=allocated[0].home_team if allocated else None,
                 )
             )
         return rows
@@ -88,9 +95,13 @@ class ProposalReview:
         return self.rows[self._index[family_id]]
 
     def candidates(self, family_id: FamilyId) -> list[Worker]:
-        """The workers who may lead this family: lead roles of its team (any team if unknown)."""
-        team = self.row(family_id).team
-        return [w for w in self.data.workers if w.role.leads and (team is None or w.team == team)]
+        """The workers who may lead this family: lead roles of its team (any team if unknown);
+        for an overflow, of its own team and of the team that took it."""
+        row = self.row(family_id)
+        if row.team is None:
+            return [w for w in self.data.workers if w.role.leads]
+        teams = {row.team, row.home_team or row.team}
+        return [w for w in self.data.workers if w.role.leads and w.team in teams]
 
     def pin(self, family_id: FamilyId) -> WorkerId | None:
         """The worker the manager pinned the family to (saved on its children), if any."""
@@ -172,6 +183,9 @@ class ProposalReview:
                     continue
                 old = by_child.get(child_id)
                 keep = old is not None and old.worker_id == worker
+                home = row.home_team or row.team
+                lead = self.data.worker(worker)
+                crosses = home is not None and lead is not None and lead.team != home
                 allocations.append(
                     ChildAllocation(
                         child_id=child_id,
@@ -181,7 +195,9 @@ class ProposalReview:
                         continuity=bool(old and keep and old.continuity),
                         weight=old.weight if old else weights.get(child_id, 0.0),
                         reasons=(old.reasons if keep and old else ()) + note,
-                        team=row.team,
+                        team=lead.team if crosses and lead is not None else home,
+                        overflow=crosses,
+                        home_team=home if crosses else None,
                     )
                 )
         return replace(

@@ -3,7 +3,8 @@
     xvfb-run -a python -m ui.screenshots --out docs/screenshots
 
 Runs the meeting on a temporary workspace: the roster, caseload and this week's children, a
-proposal with one family changed by the manager, workload, history after accepting, settings.
+proposal with one family changed by the manager, workload, history after accepting, settings;
+then the Service and Planning views on the 17-team service demo (`--service-only`: just those).
 Nothing touches the user's own workspace or window settings.
 """
 
@@ -103,6 +104,37 @@ def take(out: Path) -> list[Path]:
         shots.append(_save(window, out, "7-settings", app))
         window.close()
         window.session.workspace.close()
+        shots += take_service(out, app)
+    return shots
+
+
+def take_service(out: Path, app: QApplication) -> list[Path]:
+    """The Service and Planning views on the 17-team service demo (a what-if starter added).
+
+    Called with `FSP_ALLOCATOR_WORKSPACE` pointing into a temporary folder, where the
+    service demo is made beside it.
+    """
+    from fsp_allocator.workspace.service_demo import open_service_demo
+    from ui.app import create_window
+
+    window = create_window(open_service_demo())
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    if window.service_state.report is None:
+        _wait_for(window.service_state.updated, app)
+    window.tabs.setCurrentWidget(window.service_view)
+    shots = [_save(window, out, "8-service", app)]
+    planning = window.planning_view
+    window.tabs.setCurrentWidget(planning)
+    fullest = (
+        max(planning.plan.teams, key=lambda t: t.before.load_ratio or 0) if planning.plan else None
+    )
+    if fullest is not None:
+        planning.add_team.setCurrentText(fullest.team)
+        planning.add_starter()
+    shots.append(_save(window, out, "9-planning", app))
+    window.close()
+    window.session.workspace.close()
     return shots
 
 
@@ -110,9 +142,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Parse `--out` and take the screenshots."""
     parser = argparse.ArgumentParser(description="Screenshots of each view of the desktop app.")
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--service-only", action="store_true", help="only the Service and Planning views"
+    )
     args = parser.parse_args(argv)
-    take(args.out)
+    if args.service_only:
+        take_service_only(args.out)
+    else:
+        take(args.out)
     return 0
+
+
+def take_service_only(out: Path) -> list[Path]:
+    """The two service views alone, on a temporary service demo."""
+    from ui.app import application
+
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["FSP_ALLOCATOR_WORKSPACE"] = str(Path(folder) / "workspace.sqlite")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+        return take_service(out, application())
 
 
 if __name__ == "__main__":

@@ -10,6 +10,13 @@ from collections.abc import Mapping, Sequence
 
 from fsp_allocator.allocation.family_facts import previous_workers
 from fsp_allocator.allocation.instance_builder import FamilyPlan, Preparation
+from fsp_allocator.allocation.overflow import (
+    OverflowMove,
+    others_sentence,
+    others_who_could,
+    plan_overflow,
+    receiver_states,
+)
 from fsp_allocator.allocation.proposal import (
     AllocationProposal,
     ChildAllocation,
@@ -19,6 +26,7 @@ from fsp_allocator.allocation.reasons import (
     LoadView,
     adult_reasons,
     lead_reasons,
+    load_sentence,
     unallocated_reason,
 )
 from fsp_allocator.allocation.workload import workload_lines
@@ -81,6 +89,17 @@ def assemble(
     }
     before = prep.loads
     after = worker_loads(data, child_lead, adults)
+    moves: dict[FamilyId, OverflowMove] = {}
+    if settings.overflow:  # opt-in: families no one at home can take, to other teams
+        moves = plan_overflow(data, prep, leads, before, after)
+        for moved in moves.values():
+            leads[moved.family_id] = moved.worker_id
+            adults[moved.family_id] = moved.adult_worker_ids
+        child_lead = {
+            c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
+        }
+        after = worker_loads(data, child_lead, adults)
+    others = receiver_states(data, before, after)
     caps = {w.worker_id: court_cap(w, settings) for w in data.workers}
     available = {
         w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
@@ -108,14 +127,21 @@ def assemble(
                 if plan.team in no_plan
                 else unallocated_reason(plan, index, after, caps, settings, before)
             )
+            if plan.team is not None and plan.team not in no_plan:
+                count = others_who_could(plan, settings.week, others, index)
+                reason = f"{reason} {others_sentence(count, settings.overflow)}"
             for child in plan.family.new_children:
                 unallocated[child.child_id] = UnallocatedChild(
                     child.child_id, fid, reason, plan.team
                 )
             continue
         lead = index[lead_id]
-        team_adults = adults_by_team.get(plan.team, [])
-        reasons = lead_reasons(plan, lead, view)
+        move = moves.get(fid)
+        team_adults = adults_by_team.get(move.team if move else plan.team, [])
+        if move is not None:
+            reasons = [move.reason, load_sentence(lead.name, before[lead_id], after[lead_id])]
+        else:
+            reasons = lead_reasons(plan, lead, view)
         reasons += adult_reasons(plan, adults[fid], index, after, team_adults, available)
         known = {*previous_workers(plan.family), *plan.family.lead_worker_ids}
         for child in plan.family.new_children:
@@ -127,7 +153,9 @@ def assemble(
                 continuity=lead_id in known,
                 weight=weights[child.child_id],
                 reasons=tuple(reasons),
-                team=plan.team,
+                team=move.team if move else plan.team,
+                overflow=move is not None,
+                home_team=move.home_team if move else None,
             )
     order = [c.child_id for c in data.new_children()]
     warnings = [*prep.warnings]

@@ -23,7 +23,9 @@ class ChildAllocation:
     continuity: bool  # kept with a worker already known to the family
     weight: float  # the child's own weight, so the loads add up
     reasons: tuple[str, ...]
-    team: TeamName | None = None
+    team: TeamName | None = None  # the team that takes the child (the receiving team)
+    overflow: bool = False  # given to another team's worker (service.md, overflow)
+    home_team: TeamName | None = None  # for an overflow: the team whose intake it was
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.cli.arguments import positive_seconds, week_date
 from fsp_allocator.cli.errors import UserError
+from fsp_allocator.domain import TeamData
 from solver import Solution, SolverConfig
 
 INVALID_INPUT = 2
@@ -44,6 +46,12 @@ def register(subparsers: Any) -> None:
         metavar="YYYY-MM-DD",
         help="the allocation date (default: Settings)",
     )
+    parser.add_argument(
+        "--overflow",
+        action="store_true",
+        help="let a family no one in its team can take go to another team's worker "
+        "(as the Settings key overflow = yes)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -66,13 +74,22 @@ def summary_lines(proposal: AllocationProposal) -> list[str]:
         for w in proposal.workload
         if not w.role.is_adult_practitioner and w.capacity > 0 and w.ratio_after > 1.0
     ]
+    overflowed = sum(a.overflow for a in proposal.allocations)
     return [
         f"Week {proposal.week.isoformat()}: {proposal.status}.",
-        f"Allocated {len(proposal.allocations)} new children; "
-        f"{len(proposal.unallocated)} unallocated.",
+        f"Allocated {len(proposal.allocations)} new children"
+        + (f" ({overflowed} to a worker of another team)" if overflowed else "")
+        + f"; {len(proposal.unallocated)} unallocated.",
         _over_capacity_line(over),
         f"Warnings: {len(proposal.warnings)}.",
     ]
+
+
+def with_overflow(data: TeamData, overflow: bool) -> TeamData:
+    """The data with overflow between teams switched on when `--overflow` was given."""
+    if not overflow or data.settings.overflow:
+        return data
+    return replace(data, settings=replace(data.settings, overflow=True))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -98,7 +115,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"{team}: {solution.status.value} in {solution.solve_seconds:.2f} s", file=sys.stderr)
 
     config = SolverConfig(time_limit_seconds=args.time_limit)
-    proposal = propose(result.data, config, on_team_done=team_done)
+    data = with_overflow(result.data, args.overflow)
+    proposal = propose(data, config, on_team_done=team_done)
     written = write_results(proposal, args.out, args.json)
     for line in summary_lines(proposal):
         print(line)

@@ -20,14 +20,16 @@ from fsp_allocator.cli.errors import UserError
 from fsp_allocator.cli.global_options import add_global_options, refusal
 from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
 
-COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "import_annex_a")
+COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "import_annex_a", "service")
 
 HEADLESS_HELP = """\
 Headless commands:
   fsp-allocator demo --out team.xlsx            write a realistic demo team workbook
   fsp-allocator validate team.xlsx              check a workbook and report loads
   fsp-allocator allocate team.xlsx --out r.xlsx propose this week's allocation
-  fsp-allocator workspace --help                the team's workspace: import, propose, accept…"""
+  fsp-allocator workspace --help                the team's workspace: import, propose, accept…
+  fsp-allocator service team.xlsx --out s.xlsx  every team at once: load, FTE needed and gap
+  fsp-allocator plan team.xlsx --json p.json    weeks until full, projection, what-if"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,6 +42,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"fsp-allocator {__version__}")
+    parser.add_argument(
+        "--demo-service",
+        action="store_true",
+        help="open the window on the service demo: 17 invented teams with past weeks "
+        "(made on first use, beside your own workspace, which is not touched)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"fsp_allocator.cli.{name}_command")
@@ -69,6 +77,8 @@ def open_window(args: argparse.Namespace) -> int:
         return 1
     from ui.app import run  # the single upward import, allowed in pyproject's contracts
 
+    if args.demo_service:
+        return run(demo_service=True)
     return run(workspace=args.workspace)
 
 

@@ -61,6 +61,10 @@ def register(subparsers: Any) -> None:
     pro.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
     _team_option(pro)
+    pro.add_argument(
+        "--overflow", action="store_true",
+        help="let a family no one in its team can take go to another team (Settings: overflow)",
+    )  # fmt: skip
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
@@ -113,6 +117,9 @@ def register(subparsers: Any) -> None:
     man = add("set-manager", help="set the manager name written on decisions")
     man.add_argument("name", help='e.g. "Jo Smith (TM, FSP Banbury)"')
     man.set_defaults(handler=run_set_manager)
+    from fsp_allocator.cli.service_command import register_workspace
+
+    register_workspace(commands)
     from fsp_allocator.cli.workspace_admin import register as register_admin
 
     register_admin(commands)
@@ -173,7 +180,10 @@ def run_propose(args: argparse.Namespace) -> int:
     config = SolverConfig(time_limit_seconds=args.time_limit) if args.time_limit else None
     with opened(args) as workspace:  # the files are written first, then it is pending
         proposal = propose_pending(
-            workspace, config, before_storing=lambda p: write_results(p, args.out, args.json)
+            workspace,
+            config,
+            overflow=args.overflow,
+            before_storing=lambda p: write_results(p, args.out, args.json),
         )
     for line in summary_lines(proposal):
         print(line)

@@ -10,8 +10,26 @@ import json
 from pathlib import Path
 from typing import Any
 
-from fsp_allocator.allocation.proposal import AllocationProposal
+from fsp_allocator.allocation.proposal import AllocationProposal, ChildAllocation
 from fsp_allocator.safe_write import atomic_path
+
+
+def allocation_dict(a: ChildAllocation) -> dict[str, Any]:
+    """One allocated child; an overflow to another team also says so and names that team."""
+    row: dict[str, Any] = {
+        "child_id": a.child_id,
+        "family_id": a.family_id,
+        "worker_id": a.worker_id,
+        "adult_worker_ids": list(a.adult_worker_ids),
+        "continuity": a.continuity,
+        "weight": a.weight,
+        "reasons": list(a.reasons),
+    }
+    if a.overflow:  # service.md: `"overflow": true` and `"team"`, the receiving team
+        row["overflow"] = True
+        row["team"] = a.team
+        row["home_team"] = a.home_team
+    return row
 
 
 def result_dict(proposal: AllocationProposal) -> dict[str, Any]:
@@ -22,18 +40,7 @@ def result_dict(proposal: AllocationProposal) -> dict[str, Any]:
         "solve_seconds": proposal.solve_seconds,
         "objective": proposal.objective,
         "bound": proposal.bound,
-        "allocations": [
-            {
-                "child_id": a.child_id,
-                "family_id": a.family_id,
-                "worker_id": a.worker_id,
-                "adult_worker_ids": list(a.adult_worker_ids),
-                "continuity": a.continuity,
-                "weight": a.weight,
-                "reasons": list(a.reasons),
-            }
-            for a in proposal.allocations
-        ],
+        "allocations": [allocation_dict(a) for a in proposal.allocations],
         "unallocated": [
             {"child_id": u.child_id, "family_id": u.family_id, "reason": u.reason}
             for u in proposal.unallocated

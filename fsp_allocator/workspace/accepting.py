@@ -177,6 +177,13 @@ def check_final(
     return tuple(str(w) for w in verdict.warnings)
 
 
+def _worker_team(conn: Connection, worker_id: str) -> str | None:
+    """The team of a worker on the roster (None when unknown)."""
+    query = select(tables.workers.c.team).where(tables.workers.c.worker_id == worker_id)
+    team: str | None = conn.execute(query).scalar_one_or_none()
+    return team
+
+
 def accept_in(
     conn: Connection,
     proposal: AllocationProposal,
@@ -205,6 +212,8 @@ def accept_in(
                 f"Child {child_id} is no longer an open case in the workspace: propose again."
             )
         if chosen is not None:
+            # an open case belongs to its lead worker's team (an overflow moves it there)
+            team = _worker_team(conn, chosen) or row.team
             adults = list(load_list(row.adult_worker_ids))
             for adult in allocation.adult_worker_ids if allocation else ():
                 if adult not in adults:
@@ -218,6 +227,8 @@ def accept_in(
                 )
                 .values(
                     worker_id=chosen,
+                    team=team,
+                    home_team=team if team != row.team else row.home_team,
                     adult_worker_ids=dump_list(tuple(adults)),
                     version=tables.children.c.version + 1,
                 )
@@ -233,6 +244,9 @@ def accept_in(
                 conn, user, "accept", "allocation", child_id, "worker_id", None, chosen, at,
                 team=row.home_team,
             )  # fmt: skip
+            if team != row.team:  # an overflow: the case now belongs to the receiving team
+                record(conn, user, "update", "child", child_id, "team", row.team, team, at,
+                       team=team)  # fmt: skip
             if tuple(adults) != load_list(row.adult_worker_ids):
                 record(
                     conn, user, "update", "child", child_id, "adult_worker_ids",

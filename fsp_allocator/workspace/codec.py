@@ -152,6 +152,7 @@ def dump_settings(settings: Settings) -> str:
             "adult_capacity": {r.value: v for r, v in settings.adult_capacity.items()},
             "stage_weights": {s.value: v for s, v in settings.stage_weights.items()},
             "factor_weights": dict(settings.factor_weights),
+            "overflow": settings.overflow,
         },
         sort_keys=True,
     )
@@ -177,6 +178,7 @@ def load_settings(text: str, week: date) -> Settings:
         factor_weights=MappingProxyType(
             {str(k): float(v) for k, v in raw["factor_weights"].items()}
         ),
+        overflow=bool(raw.get("overflow", False)),  # absent in settings saved before it existed
     )
 
 

@@ -47,16 +47,23 @@ def propose_pending(
     workspace: Workspace,
     config: Any = None,
     *,
+    overflow: bool = False,
     before_storing: Callable[[AllocationProposal], object] | None = None,
 ) -> AllocationProposal:
     """Run the engine on the workspace's current state and keep it as the pending proposal.
 
-    `before_storing(proposal)` runs first (e.g. writing the result files): if it raises,
-    the proposal is not stored, so a failed `propose --out` leaves nothing pending.
+    `overflow` switches overflow between teams on for this proposal (as the Settings key
+    `overflow`, which the workspace's settings may already hold). `before_storing(proposal)`
+    runs first (e.g. writing the result files): if it raises, the proposal is not stored,
+    so a failed `propose --out` leaves nothing pending.
     """
+    from dataclasses import replace
+
     from fsp_allocator.allocation.service import propose
 
     data, basis = workspace.load_for_proposal()
+    if overflow and not data.settings.overflow:
+        data = replace(data, settings=replace(data.settings, overflow=True))
     if not data.new_children():
         raise WorkspaceError("There are no new children to allocate in the workspace.")
     proposal = propose(data, config)

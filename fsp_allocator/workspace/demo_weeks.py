@@ -22,8 +22,8 @@ from fsp_allocator.domain import Child, FamilyId, Stage, TeamData
 from fsp_allocator.workspace.store import Workspace
 
 PAST_WEEKS = 4
-FAMILIES_PER_WEEK = 3
-CLOSURES_PER_WEEK = 1
+FAMILIES_PER_WEEK = 3  # per team
+CLOSURES_PER_WEEK = 1  # per team
 EARLY_STAGES = frozenset({Stage.ASSESSMENT, Stage.CIN, Stage.CP})
 DAYS_BEFORE_MONDAY = (3, 4, 5, 6)  # referrals arrive in the week before the allocation
 
@@ -42,9 +42,11 @@ def arrival_batches(
         for family in data.families()
         if all(not c.is_new and c.stage in EARLY_STAGES for c in family.children)
     )
-    wanted = weeks * (FAMILIES_PER_WEEK + CLOSURES_PER_WEEK)
+    teams = max(1, len(data.teams()))  # the numbers per week are per team: a county has 17
+    wanted = weeks * (FAMILIES_PER_WEEK + CLOSURES_PER_WEEK) * teams
     chosen = random.Random(seed).sample(families, min(len(families), wanted))
-    arriving, closing = chosen[: weeks * FAMILIES_PER_WEEK], chosen[weeks * FAMILIES_PER_WEEK :]
+    split = weeks * FAMILIES_PER_WEEK * teams
+    arriving, closing = chosen[:split], chosen[split:]
     return (
         [arriving[week::weeks] for week in range(weeks)],
         [closing[week::weeks] for week in range(weeks)],

@@ -70,6 +70,7 @@ from fsp_allocator.workspace.scope import (
     scope_key,
     workbook_teams,
 )
+from fsp_allocator.workspace.service_history import WeekRecord, read_weeks
 from fsp_allocator.workspace.state import (
     IS_DEMO,
     MANAGER_NAME,
@@ -456,6 +457,11 @@ class Workspace:
         """Each worker's load in each accepted week (the week's latest), oldest first."""
         with self._read() as conn:
             return read_snapshots(conn, worker_id=worker_id, team=team, scope=self.scope)
+
+    def week_records(self) -> list[WeekRecord]:
+        """Each accepted week's intake, closures and unallocated per team (the service plan)."""
+        with self._read() as conn:
+            return read_weeks(conn)
 
     def export_team(self, path: Path) -> None:
         """Write the current state as a team workbook, atomically (temp file + rename)."""

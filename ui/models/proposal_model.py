@@ -56,7 +56,15 @@ def _final_colour(row: ProposalRow) -> QColor | None:
 COLUMNS = (
     Column("Family", lambda r: r.family.family_id),
     Column("Children", lambda r: joined(r.family.child_ids), tip="The family's new children"),
-    Column("Team", lambda r: r.family.team or ""),
+    Column(
+        "Team",
+        lambda r: (
+            f"{r.family.team} (overflow from {r.family.home_team})"
+            if r.family.overflow
+            else r.family.team or ""
+        ),
+        tip="The family's team; an overflow names the team that took it and its own",
+    ),
     Column(
         "Weight",
         lambda r: number(r.family.weight),

@@ -12,7 +12,13 @@ from typing import Any
 
 from fsp_allocator.domain import ROLE_LABELS, STAGE_LABELS, Role, Settings, Stage
 from fsp_allocator.factors import describe, is_valid_code
-from fsp_allocator.settings import SCALAR_SETTINGS, apply_overrides, default_settings, settings_rows
+from fsp_allocator.settings import (
+    OVERFLOW_INFO,
+    SCALAR_SETTINGS,
+    apply_overrides,
+    default_settings,
+    settings_rows,
+)
 from fsp_allocator.workbook.cells import parse_date
 from ui.models.setting_reasons import default_reasons
 from ui.models.table_base import Column, Index, RowTableModel
@@ -32,7 +38,7 @@ class SettingRow:
 
 def describe_key(key: str) -> tuple[str, str]:
     """(label, explanation) of a settings key."""
-    for info in SCALAR_SETTINGS:
+    for info in (*SCALAR_SETTINGS, OVERFLOW_INFO):
         if info.key == key:
             return info.label, info.explanation
     if key.startswith("adult_capacity_"):

@@ -30,6 +30,7 @@ from ui.qt import (
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.family_panel import FamilyPanel
+from ui.views.overflow_switch import OverflowSwitch
 from ui.views.table_widgets import SearchBar, fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
@@ -80,6 +81,8 @@ class AllocateView(QWidget):
             button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
+        self.overflow = OverflowSwitch(session, self)
+        bar.addWidget(self.overflow)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Allocation progress")
         self.progress_bar.setTextVisible(False)
@@ -140,6 +143,9 @@ class AllocateView(QWidget):
             overridden = len(review.overridden())
             pinned = sum(1 for r in review.rows if review.pin(r.family_id) is not None)
             warn = f" Warnings: {' '.join(p.warnings)}" if p.warnings else ""
+            crossed = sum(1 for r in review.rows if r.overflow)
+            if crossed:
+                warn = f" {crossed} family(ies) overflowed to another team.{warn}"
             self.summary.setText(
                 f"{p.status}{' (cancelled: best plan so far)' if p.cancelled else ''}: "
                 f"{len(p.allocations)} child(ren) allocated, {len(p.unallocated)} unallocated; "
