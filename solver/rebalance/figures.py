@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from solver.rebalance.instance import MovingFamily, RebalanceInstance
 
-RATIO_SCALE = 1000  # load / capacity in thousandths inside the model
+RATIO_SCALE = 100  # load / capacity in whole percent inside the model, as managers read it
 AIM_NAMES = (
     "Re-home forced families, most urgent first",
     "Keep forced families with a worker who knows them",
