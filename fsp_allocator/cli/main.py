@@ -18,13 +18,14 @@ from collections.abc import Sequence
 from fsp_allocator import __version__
 from fsp_allocator.cli.errors import UserError
 
-COMMAND_MODULES = ("demo", "validate", "allocate", "workspace")
+COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "rebalance")
 
 HEADLESS_HELP = """\
 Headless commands:
   fsp-allocator demo --out team.xlsx            write a realistic demo team workbook
   fsp-allocator validate team.xlsx              check a workbook and report loads
   fsp-allocator allocate team.xlsx --out r.xlsx propose this week's allocation
+  fsp-allocator rebalance team.xlsx --out r.xlsx re-home a leaver's caseload, relieve overload
   fsp-allocator workspace --help                the team's workspace: import, propose, accept…"""
 
 

@@ -263,6 +263,7 @@ def prepare_rebalance(
     for worker in data.workers:
         if worker.role.leads:
             members_by_team.setdefault(worker.team, []).append(worker)
+    overloaded = {w for w, load in loads.items() if load.capacity and load.load > load.capacity}
     facts: dict[TeamName, list[FamilyFacts]] = {}
     warnings: dict[TeamName, list[str]] = {}
     voluntary: dict[TeamName, list[FamilyFacts]] = {}
@@ -276,7 +277,7 @@ def prepare_rebalance(
             )
             if found is not None:
                 facts.setdefault(found.team, []).append(found)
-        elif moving.voluntary_candidate(family, index, released, week):
+        elif moving.voluntary_candidate(family, index, released, week, overloaded):
             found = _voluntary_facts(family, data, index, weights, members_by_team, released)
             voluntary.setdefault(found.team, []).append(found)
     teams = []

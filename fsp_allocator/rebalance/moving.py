@@ -64,10 +64,14 @@ def moving_children(
 
 
 def voluntary_candidate(
-    family: Family, index: dict[WorkerId, Worker], released: Collection[WorkerId], week: date
+    family: Family,
+    index: dict[WorkerId, Worker],
+    released: Collection[WorkerId],
+    week: date,
+    overloaded: Collection[WorkerId],
 ) -> bool:
-    """A family that may move to relieve overload: one balanced worker, no PLO/COURT child,
-    no pin, no new child this week."""
+    """A family that may move to relieve overload: led by one balanced worker who is above
+    capacity before the rebalance, no PLO/COURT child, no pin, no new child this week."""
     if family.new_children or family.has_court_child:
         return False
     if any(c.pin_worker_id for c in family.children):
@@ -76,4 +80,6 @@ def voluntary_candidate(
     if len(leads) != 1:
         return False
     worker = index.get(leads[0])
-    return worker is not None and balanced(worker, released, week)
+    return (
+        worker is not None and balanced(worker, released, week) and worker.worker_id in overloaded
+    )

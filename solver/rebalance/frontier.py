@@ -2,7 +2,9 @@
 
 Each point is solved on its own model (the forced placement may differ from point to
 point), hinted with the previous point's plan, which is feasible for the next. The result
-uses the point k = the moves the k = max_moves plan made (aim 4 makes that the fewest).
+uses the point whose plan is best by aims 1-3 (recomputed from each plan), the smallest k
+among equals: when every point is proven, that is k = the moves the k = max_moves plan
+made (aim 4 makes that the fewest).
 A point a limit stopped is marked `proven=False`; one with no plan at all takes the
 by-hand baseline (also `proven=False`).
 """
@@ -13,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from solver.progress import CancelToken
-from solver.rebalance.figures import frontier_figures
+from solver.rebalance.figures import aim_values, frontier_figures
 from solver.rebalance.greedy import greedy_rehome
 from solver.rebalance.instance import RebalanceInstance
 from solver.rebalance.model import solve_point
@@ -27,6 +29,11 @@ def _baseline_point(instance: RebalanceInstance, k: int) -> FrontierPoint:
     assignment = greedy_rehome(instance)
     highest, over = frontier_figures(instance, assignment)
     return FrontierPoint(k, assignment, highest, over, 0, False)
+
+
+def _rank(instance: RebalanceInstance, point: FrontierPoint) -> tuple[int, ...]:
+    """Aims 1-3 of the point's plan, recomputed: the best of them is the result."""
+    return tuple(aim_values(instance, point.assignment).values())[:5]
 
 
 def solve_rebalance(
@@ -56,10 +63,7 @@ def solve_rebalance(
             on_point(instance.team, k + 1, total)
     if not points:
         points.append(_baseline_point(instance, 0))
-    last = points[-1]
-    chosen = min(last.used_moves, len(points) - 1)
-    if points[chosen].max_load_ratio > last.max_load_ratio:  # a limit stopped the earlier one
-        chosen = len(points) - 1
+    chosen = min(range(len(points)), key=lambda i: (_rank(instance, points[i]), i))
     proven = all(p.proven for p in points) and not cancelled
     return RebalanceSolution(
         team=instance.team,
