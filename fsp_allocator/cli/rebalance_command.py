@@ -138,8 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if result.data is not None:
         errors += release_problems(result.data, release)
     if errors or not result.ok or result.data is None:
-        for problem in errors:
-            print(f"error: {problem}", file=sys.stderr)
+        for error in errors:
+            print(f"error: {error}", file=sys.stderr)
         print(f"{len(errors)} problem(s); nothing was written.", file=sys.stderr)
         return INVALID_INPUT
     data = result.data

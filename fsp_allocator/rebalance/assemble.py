@@ -37,13 +37,16 @@ def _team_lines(
                 for child in facts.children:
                     assert child.worker_id is not None
                     unplaced.append(
-                        UnplacedChild(child.child_id, child.family_id, child.worker_id, why, team.team)
+                        UnplacedChild(
+                            child.child_id, child.family_id, child.worker_id, why, team.team
+                        )
                     )
             continue
         reasons = move_reasons(facts, to, state, workers, index)
         w = workers[to]
         if to == facts.unit.fixed_worker and (
-            state.load[to] > w.max_load or (facts.unit.court and state.added_court[to] + w.court_load > w.court_cap)
+            state.load[to] > w.max_load
+            or (facts.unit.court and state.added_court[to] + w.court_load > w.court_cap)
         ):
             warnings.append(f"Family {family_id}: {reasons[-1]}.")
         for child in facts.children:
@@ -86,7 +89,9 @@ def assemble(
         unplaced += team_unplaced
         warnings += list(team.warnings) + team_warnings
         frontier += [
-            FrontierLine(team.team, p.moves, p.max_load_ratio, p.over_capacity, p.proven, p.used_moves)
+            FrontierLine(
+                team.team, p.moves, p.max_load_ratio, p.over_capacity, p.proven, p.used_moves
+            )
             for p in solution.points
         ]
     moved = {m.child_id: m.to_worker_id for m in moves}
@@ -113,6 +118,3 @@ def assemble(
         warnings=tuple(warnings),
         cancelled=any(s.cancelled for s in solutions.values()),
     )
-
-
-

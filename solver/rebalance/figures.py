@@ -93,13 +93,13 @@ def ratio_thousandths(load: int, capacity: int) -> int:
     return (RATIO_SCALE * load) // capacity
 
 
-def aim_values(
-    instance: RebalanceInstance, assignment: Mapping[str, str | None]
-) -> dict[str, int]:
+def aim_values(instance: RebalanceInstance, assignment: Mapping[str, str | None]) -> dict[str, int]:
     """Each aim's cost for this plan, in the aims' order (lower is better)."""
     state = plan_state(instance, assignment)
     weights = unplaced_weights(instance.families)
-    unplaced = sum(weights[f.id] for f in instance.families if f.forced and not assignment.get(f.id))
+    unplaced = sum(
+        weights[f.id] for f in instance.families if f.forced and not assignment.get(f.id)
+    )
     continuity = sum(
         1
         for f in instance.families
@@ -107,15 +107,17 @@ def aim_values(
     )
     balanced = [w for w in instance.workers if w.balanced]
     rated = [w for w in balanced if w.capacity > 0]
-    highest = max(
-        (-(-RATIO_SCALE * state.load[w.id] // w.capacity) for w in rated), default=0
-    )
+    highest = max((-(-RATIO_SCALE * state.load[w.id] // w.capacity) for w in rated), default=0)
     over = sum(1 for w in balanced if state.load[w.id] > w.capacity)
     ratios = [ratio_thousandths(state.load[w.id], w.capacity) for w in rated]
     n, total = len(ratios), sum(ratios)
     spread = sum(-(-abs(n * r - total) // n) for r in ratios) if n else 0
     return dict(
-        zip(AIM_NAMES, (unplaced, continuity, highest, over, spread, state.voluntary_moves))
+        zip(
+            AIM_NAMES,
+            (unplaced, continuity, highest, over, spread, state.voluntary_moves),
+            strict=True,
+        )
     )
 
 

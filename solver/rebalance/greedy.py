@@ -31,14 +31,12 @@ def greedy_rehome(instance: RebalanceInstance) -> dict[str, str | None]:
                 for w in f.eligible
                 if w in workers
                 and w != f.from_worker
-                and rule_checks.cap_problem(
-                    workers[w], court[w] + int(f.court), load[w] + f.weight
-                )
+                and rule_checks.cap_problem(workers[w], court[w] + int(f.court), load[w] + f.weight)
                 is None
             ]
             choice = min(
                 fitting,
-                key=lambda w: (load[w] / workers[w].capacity if workers[w].capacity else 1e9),
+                key=lambda w: load[w] / workers[w].capacity if workers[w].capacity else 1e9,
                 default=None,
             )
         if choice is None:

@@ -104,10 +104,10 @@ def build(instance: RebalanceInstance, k: int) -> Built:
         if most == 0:
             placed[g] = 0
             continue
-        options = [w for w in f.eligible if w in workers and _possible(f, workers[w], lowest[w])]
-        for w in options:
-            y[g, w] = model.new_int_var(0, most, f"y[{f.id},{w}]")
-        placed[g] = sum(y[g, w] for w in options)
+        options = [r for r in f.eligible if r in workers and _possible(f, workers[r], lowest[r])]
+        for r in options:
+            y[g, r] = model.new_int_var(0, most, f"y[{f.id},{r}]")
+        placed[g] = sum(y[g, r] for r in options)
         model.add(placed[g] <= most)
         if f.forced and f.fixed_worker is not None and f.fixed_worker in options:
             model.add(y[g, f.fixed_worker] == 1)
@@ -117,12 +117,18 @@ def build(instance: RebalanceInstance, k: int) -> Built:
     load_after: dict[str, cp_model.LinearExprT] = {}
     for w in instance.workers:
         incoming = [(groups[g].first, var) for (g, r), var in y.items() if r == w.id]
-        leaving = sum(
-            group.first.weight * placed[g]
+        leaving = [
+            (placed[g], group.first.weight)
             for g, group in enumerate(groups)
             if group.first.from_worker == w.id
+        ]
+        load_after[w.id] = (
+            w.load
+            + cp_model.LinearExpr.weighted_sum(
+                [v for _, v in incoming], [f.weight for f, _ in incoming]
+            )
+            - cp_model.LinearExpr.weighted_sum([p for p, _ in leaving], [wt for _, wt in leaving])
         )
-        load_after[w.id] = w.load + sum(f.weight * var for f, var in incoming) - leaving
         open_pairs = [var for f, var in incoming if f.fixed_worker != w.id]
         if not open_pairs:
             continue
@@ -241,7 +247,9 @@ def _stages(
     return FrontierPoint(k, assignment, highest, over, used, proven, values)
 
 
-def _read(instance: RebalanceInstance, built: Built, solver: cp_model.CpSolver) -> dict[str, str | None]:
+def _read(
+    instance: RebalanceInstance, built: Built, solver: cp_model.CpSolver
+) -> dict[str, str | None]:
     """Counts back to families: a group's first members go, in instance order."""
     chosen: dict[str, str | None] = dict.fromkeys((f.id for f in instance.families), None)
     next_member = dict.fromkeys(range(len(built.groups)), 0)

@@ -40,7 +40,9 @@ def validate_point(instance: RebalanceInstance, point: FrontierPoint) -> list[st
     if state.voluntary_moves > point.moves:
         problems.append(f"{state.voluntary_moves} voluntary moves, more than {point.moves}.")
     if state.voluntary_moves != point.used_moves:
-        problems.append(f"used_moves says {point.used_moves}, the plan makes {state.voluntary_moves}.")
+        problems.append(
+            f"used_moves says {point.used_moves}, the plan makes {state.voluntary_moves}."
+        )
     for worker_id in sorted(state.receives & workers.keys()):
         broken = rule_checks.cap_problem(
             workers[worker_id], state.added_court[worker_id], state.load[worker_id]
@@ -76,8 +78,8 @@ def validate_rebalance(instance: RebalanceInstance, solution: RebalanceSolution)
         if point.moves != k:
             problems.append(f"Point {k} is labelled k={point.moves}.")
         problems += [f"k={point.moves}: {p}" for p in validate_point(instance, point)]
-    for before, after in zip(solution.points, solution.points[1:]):
-        if before.proven and after.proven and before.aim_values and after.aim_values:
-            if tuple(after.aim_values.values())[:5] > tuple(before.aim_values.values())[:5]:
-                problems.append(f"k={after.moves} is worse than k={before.moves}.")
+    for before, after in zip(solution.points, solution.points[1:], strict=False):
+        both = before.proven and after.proven and before.aim_values and after.aim_values
+        if both and tuple(after.aim_values.values())[:5] > tuple(before.aim_values.values())[:5]:
+            problems.append(f"k={after.moves} is worse than k={before.moves}.")
     return problems

@@ -10,7 +10,9 @@ from solver.rebalance import MovingFamily, RebalanceInstance, TeamWorker, rule_c
 from solver.rebalance.figures import aim_values, plan_state
 
 
-def random_instance(seed: int, workers: int = 4, families: int = 6, k: int = 2) -> RebalanceInstance:
+def random_instance(
+    seed: int, workers: int = 4, families: int = 6, k: int = 2
+) -> RebalanceInstance:
     """A team with one released worker (the first), forced and voluntary families."""
     rng = random.Random(seed)
     team: list[TeamWorker] = []
@@ -34,7 +36,9 @@ def random_instance(seed: int, workers: int = 4, families: int = 6, k: int = 2) 
         source = "W0" if forced else rng.choice(receivers)
         eligible = tuple(w for w in receivers if w != source and rng.random() < 0.85)
         fixed = rng.choice(eligible) if forced and eligible and rng.random() < 0.15 else None
-        continuity = fixed or (rng.choice(eligible) if forced and eligible and rng.random() < 0.5 else None)
+        continuity = fixed or (
+            rng.choice(eligible) if forced and eligible and rng.random() < 0.5 else None
+        )
         moving.append(
             MovingFamily(
                 id=f"F{j}",
@@ -62,7 +66,7 @@ def random_instance(seed: int, workers: int = 4, families: int = 6, k: int = 2) 
 
 
 def _plans(instance: RebalanceInstance) -> Iterator[dict[str, str | None]]:
-    options = []
+    options: list[list[str | None]] = []
     for f in instance.families:
         if f.forced and f.fixed_worker is not None:
             options.append([f.fixed_worker])
