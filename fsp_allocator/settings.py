@@ -15,10 +15,10 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any
 
+from fsp_allocator.decimal_comma import decimal_point
 from fsp_allocator.domain import ADULT_ROLES, Role, Settings, Stage
 from fsp_allocator.factors import FACTOR_CODES, normalise_code
 from fsp_allocator.paths import resource_path
-from fsp_allocator.workbook.cells import decimal_point
 
 DEFAULT_FACTOR_WEIGHT = 0.1
 # The largest number a setting, a capacity or a complexity may be: the engine counts weights

@@ -1,81 +1,43 @@
-"""Check a `Solution` against every hard rule, without any solver.
+"""Check a `Solution` against every hard rule and recompute every aim, without any solver.
 
-Every solver test runs `validate` on every solution it gets. An empty list means the plan
-keeps the rules: each family once, only eligible workers (fixed ones included), fixed
-families on their worker, the court cap, the load ceiling, maximality, and adult pairing
-within role, availability and capacity. A solution with no plan (INFEASIBLE_INPUT, or
-TIMEOUT_NO_SOLUTION without the fallback) is only checked for its keys.
+Every solver test runs `validate` on every solution it gets. It loops over the registry:
+each hard rule's own `audit`, or for a rule about pairs, its predicate asked of every
+allocated pair (on the worker's week without that family); then adult pairing within role,
+availability and capacity; then each aim's value recomputed from the plan against the
+solution's `aim_values`. An empty list means the plan keeps every rule and its figures are
+true. A solution with no plan (INFEASIBLE_INPUT, or TIMEOUT_NO_SOLUTION without the
+fallback) is only checked for its keys.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 
-from solver.greedy import kept_adults
 from solver.instance import Instance
+from solver.rules import AIMS, ELIGIBILITY, HARD_RULES, HardRule, one_lead
+from solver.rules.adult_pairing import kept_adults, may_pair
+from solver.rules.facts import family_demand, received
 from solver.solution import Solution, SolveStatus
 
 
-def _keys(instance: Instance, solution: Solution) -> list[str]:
+def pair_audit(rule: HardRule, instance: Instance, solution: Solution) -> list[str]:
+    """Each allocated pair `rule` stops, judged on the worker's week without that family."""
+    after = received(instance, solution.assignment)
     problems: list[str] = []
-    counts = Counter(f.id for f in instance.families)
-    problems += [
-        f"Family {f} appears {n} times in the instance." for f, n in counts.items() if n > 1
-    ]
-    missing = [f for f in counts if f not in solution.assignment]
-    extra = [f for f in solution.assignment if f not in counts]
-    problems += [f"Family {f} is missing from the assignment." for f in missing]
-    problems += [f"Assignment names unknown family {f}." for f in extra]
-    return problems
-
-
-def _leads(instance: Instance, solution: Solution) -> list[str]:
-    problems: list[str] = []
-    workers = {w.id: w for w in instance.workers}
-    weight = dict.fromkeys(workers, 0)
-    court = dict.fromkeys(workers, 0)
-    non_fixed: set[str] = set()
+    reported: set[str] = set()
     for family in instance.families:
         worker_id = solution.assignment.get(family.id)
-        if family.fixed_worker is not None and worker_id != family.fixed_worker:
-            problems.append(
-                f"Family {family.id} is not with its fixed worker {family.fixed_worker}."
-            )
-        if family.fixed_worker is not None and family.fixed_worker not in family.eligible:
-            problems.append(
-                f"Family {family.id} is fixed to {family.fixed_worker}, who may not lead it."
-            )
-        if worker_id is None:
+        if worker_id is None or worker_id not in after or family.fixed_worker is not None:
+            continue  # fixed families: the fixed-worker rule's own audit
+        demand = family_demand(family)
+        why = rule.check(after[worker_id].without(demand), demand)
+        if why is None:
             continue
-        if worker_id not in workers:
-            problems.append(f"Family {family.id} goes to unknown worker {worker_id}.")
-            continue
-        if family.fixed_worker is None:
-            non_fixed.add(worker_id)
-            if worker_id not in family.eligible:
-                problems.append(f"Family {family.id} goes to ineligible worker {worker_id}.")
-        weight[worker_id] += family.weight
-        court[worker_id] += int(family.court)
-    for worker_id in sorted(non_fixed):
-        w = workers[worker_id]
-        if w.court_load >= w.court_cap or w.court_load + court[worker_id] > w.court_cap:
-            problems.append(f"Court cap broken for {worker_id}.")
-        if w.load + weight[worker_id] > w.max_load:
-            problems.append(f"Load ceiling broken for {worker_id}.")
-    for family in instance.families:
-        if solution.assignment.get(family.id) is not None or family.fixed_worker is not None:
-            continue
-        for worker_id in family.eligible:
-            candidate = workers.get(worker_id)
-            if candidate is None:
-                continue
-            w = candidate
-            if w.court_load >= w.court_cap:
-                continue
-            court_ok = w.court_load + court[worker_id] + int(family.court) <= w.court_cap
-            load_ok = w.load + weight[worker_id] + family.weight <= w.max_load
-            if court_ok and load_ok:
-                problems.append(f"Unallocated family {family.id} would fit with {worker_id}.")
+        if rule.kind == ELIGIBILITY:
+            problems.append(f"Family {family.id} goes to ineligible worker {worker_id}: {why}")
+        elif worker_id not in reported:
+            reported.add(worker_id)
+            problems.append(f"{rule.name} broken for {worker_id}: {why}")
     return problems
 
 
@@ -105,15 +67,38 @@ def _adults(instance: Instance, solution: Solution) -> list[str]:
                     problems.append(f"{adult_id} is not available for {family_id}.")
                 new[adult_id] += 1
     for adult_id, count in new.items():
-        if count and adults[adult_id].families + count > adults[adult_id].capacity:
+        adult = adults[adult_id]
+        if count and not may_pair(adult, adult.role, count - 1):
             problems.append(f"Adult practitioner {adult_id} is above capacity.")
     return problems
 
 
+def _aims(instance: Instance, solution: Solution) -> list[str]:
+    """Each aim whose value in the solution differs from its value recomputed from the plan."""
+    if not solution.aim_values:
+        return []
+    problems: list[str] = []
+    for aim in AIMS:
+        stated = solution.aim_values.get(aim.name, 0)
+        actual = aim.value(instance, solution)
+        if stated != actual:
+            problems.append(
+                f"Aim '{aim.name}' is {stated} in the solution but {actual} by the plan."
+            )
+    return problems
+
+
 def validate(instance: Instance, solution: Solution) -> list[str]:
-    """Every hard rule the solution breaks, as sentences (empty = none)."""
-    problems = _keys(instance, solution)
+    """Every hard rule the solution breaks and every aim it misstates (empty = none)."""
+    problems = one_lead.audit(instance, solution)
     no_plan = solution.status in (SolveStatus.INFEASIBLE_INPUT, SolveStatus.TIMEOUT_NO_SOLUTION)
     if no_plan and not solution.used_fallback:
         return problems
-    return problems + _leads(instance, solution) + _adults(instance, solution)
+    for rule in HARD_RULES:
+        if rule is one_lead.RULE:
+            continue
+        if rule.audit is not None:
+            problems += rule.audit(instance, solution)
+        elif rule.kind != "plan":
+            problems += pair_audit(rule, instance, solution)
+    return problems + _adults(instance, solution) + _aims(instance, solution)

@@ -1,10 +1,9 @@
 """The lead-worker decision variables of one team's model, in one container.
 
-`x[family, worker]` exists only for pairs the model may choose: a worker in the family's
-`eligible` list (or its `fixed_worker`), and for a family that is not fixed, a worker the
-caps have not already ruled out before the week's choices (rules 5 and 7 against the
-worker's load plus their fixed families). Every other pair is simply absent, so the
-eligibility rules (3, 4, 6, 8 and exclusions) hold by construction.
+`x[family, worker]` exists only for the pairs `solver.rules.checks.candidate_pairs` allows:
+the family's `fixed_worker`, or for a family that is not fixed, an eligible worker every
+pair rule lets take it on top of their fixed families. Every other pair is simply absent,
+so the eligibility rules (3, 4, 6, 8 and exclusions) hold by construction.
 """
 
 from __future__ import annotations
@@ -13,31 +12,9 @@ from collections.abc import Iterator
 
 from ortools.sat.python import cp_model
 
-from solver.instance import FamilyUnit, Instance, LeadWorker
-
-PERMILLE = 1000  # load ÷ capacity is modelled in thousandths
-
-
-def fixed_totals(instance: Instance) -> tuple[dict[str, int], dict[str, int]]:
-    """Weight and court families each worker receives from fixed units alone."""
-    weight = {w.id: 0 for w in instance.workers}
-    court = {w.id: 0 for w in instance.workers}
-    for family in instance.families:
-        if family.fixed_worker is not None and family.fixed_worker in weight:
-            weight[family.fixed_worker] += family.weight
-            court[family.fixed_worker] += int(family.court)
-    return weight, court
-
-
-def statically_open(
-    worker: LeadWorker, family: FamilyUnit, fixed_weight: int, fixed_court: int
-) -> bool:
-    """Whether the caps leave room for a non-fixed family on top of the worker's fixed ones."""
-    if worker.court_load >= worker.court_cap:
-        return False
-    if worker.court_load + fixed_court + int(family.court) > worker.court_cap:
-        return False
-    return worker.load + fixed_weight + family.weight <= worker.max_load
+from solver.instance import FamilyUnit, Instance
+from solver.rules.checks import candidate_pairs
+from solver.rules.plan_figures import PERMILLE
 
 
 class Variables:
@@ -50,39 +27,19 @@ class Variables:
         self.allocated: dict[str, cp_model.IntVar] = {}
         self._receives_non_fixed: dict[str, cp_model.IntVar] = {}
         self._ratio: dict[str, cp_model.IntVar] = {}
-        fixed_weight, fixed_court = fixed_totals(instance)
-        workers = {w.id: w for w in instance.workers}
+        pairs = candidate_pairs(instance)
         self._by_family: dict[str, list[tuple[str, cp_model.IntVar]]] = {}
         self._by_worker: dict[str, list[tuple[FamilyUnit, cp_model.IntVar]]] = {
             w.id: [] for w in instance.workers
         }
         for family in instance.families:
             options = self._by_family.setdefault(family.id, [])
-            for worker_id in self.candidate_workers(family, workers, fixed_weight, fixed_court):
+            for worker_id in pairs[family.id]:
                 var = model.new_bool_var(f"x[{family.id},{worker_id}]")
                 self.x[family.id, worker_id] = var
                 options.append((worker_id, var))
                 self._by_worker[worker_id].append((family, var))
             self.allocated[family.id] = model.new_bool_var(f"allocated[{family.id}]")
-
-    @staticmethod
-    def candidate_workers(
-        family: FamilyUnit,
-        workers: dict[str, LeadWorker],
-        fixed_weight: dict[str, int],
-        fixed_court: dict[str, int],
-    ) -> list[str]:
-        """The workers the model may give this family to, in the family's eligible order."""
-        if family.fixed_worker is not None:
-            return [family.fixed_worker] if family.fixed_worker in workers else []
-        chosen: list[str] = []
-        for worker_id in dict.fromkeys(family.eligible):
-            worker = workers.get(worker_id)
-            if worker is not None and statically_open(
-                worker, family, fixed_weight[worker_id], fixed_court[worker_id]
-            ):
-                chosen.append(worker_id)
-        return chosen
 
     def workers_of(self, family_id: str) -> Iterator[tuple[str, cp_model.IntVar]]:
         """(worker id, x) for each worker the family may go to."""

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from ui.qt import QObject, QRunnable, QThreadPool, Signal
 
-if TYPE_CHECKING:  # `import solver` loads OR-Tools (a second at start-up): only when running
-    from solver import CancelToken, Progress, ProgressCallback
+if TYPE_CHECKING:  # only types; the engine itself loads when a task runs
+    from fsp_allocator.allocation.progress import CancelToken, Progress, ProgressCallback
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +91,7 @@ class _Job(QRunnable):
 class TaskRunner(QObject):
     """Runs one background task at a time; tests wait on `finished` / `failed`.
 
-    Signals: `started(name)`, `progress(solver.Progress)`, `finished(result)`,
+    Signals: `started(name)`, `progress(Progress)`, `finished(result)`,
     `failed(message)`. `name` says what ran ("allocate", "why-not").
     """
 
@@ -119,7 +119,7 @@ class TaskRunner(QObject):
 
     def start(self, name: str, task: Task) -> bool:
         """Start `task(progress, cancel)` in the background; False if one is already running."""
-        from solver.progress import CancelToken
+        from fsp_allocator.allocation.progress import CancelToken
 
         if self.running:
             return False

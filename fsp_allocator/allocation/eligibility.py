@@ -1,7 +1,9 @@
 """Who may lead a family at all: hard rules 3, 4, 6, 8 and the manager's exclusions.
 
-Each ineligible (family, worker) pair keeps a sentence a manager can read, because the
-same sentences explain unallocated families and answer "why not this worker?". The caps
+The rules themselves are the solver's (`solver/rules/`, one file each); this module asks
+them for the workbook's workers and families. Each ineligible (family, worker) pair keeps
+a sentence a manager can read, because the same sentences explain unallocated families
+and answer "why not this worker?". The caps
 (rules 5 and 7) are not here: they depend on what else the worker takes this week. A
 capacity of 0 is rule 7's (a ceiling of 0), so pins and open families still reach them.
 """
@@ -11,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from fsp_allocator.domain import ROLE_LABELS, Family, Role, TeamData, TeamName, Worker, WorkerId
+from fsp_allocator.allocation.rule_facts import family_facts, worker_facts
+from fsp_allocator.domain import Family, TeamData, TeamName, Worker, WorkerId
+from solver.rules import ELIGIBILITY_RULES, first_block
+from solver.rules.availability import format_date
 
-
-def format_date(day: date) -> str:
-    """A date as a manager writes it: `1 December 2026`."""
-    return f"{day.day} {day.strftime('%B %Y')}"
+__all__ = ["excluded_ids", "family_team", "format_date", "ineligibility"]
 
 
 def family_team(
@@ -50,22 +52,10 @@ def ineligibility(
     team: TeamName | None,
     week: date,
 ) -> str | None:
-    """Why `worker` may not lead `family` this week, as a sentence; None when they may."""
-    name = worker.name
-    if not worker.role.leads:
-        return f"{name} is a {ROLE_LABELS[worker.role].lower()} and cannot be a lead worker."
-    if team is None:
-        return "The family's team is not known, so it cannot be placed within a team."
-    if worker.team != team:
-        return f"{name} works in {worker.team}, not in {team}, the family's team."
-    if worker.available_from is not None and week < worker.available_from:
-        return f"{name} is not available until {format_date(worker.available_from)}."
-    if worker.available_to is not None and week > worker.available_to:
-        return f"{name} has not been available since {format_date(worker.available_to)}."
-    if not worker.accepting:
-        return f"{name} is not accepting new cases."
-    if worker.worker_id in excluded_ids(family):
-        return f"{name} is excluded from this family by the manager."
-    if worker.role is Role.ASYE and family.has_court_child:
-        return f"{name} is newly qualified (ASYE) and cannot lead a family in PLO or court."
-    return None
+    """Why `worker` may not lead `family` this week, as a sentence; None when they may.
+
+    Asks the solver's eligibility rules (`solver.rules.checks.ELIGIBILITY_RULES`), the
+    first that bites giving the sentence.
+    """
+    block = first_block(worker_facts(worker), family_facts(family, team, week), ELIGIBILITY_RULES)
+    return block[1] if block is not None else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
 from fsp_allocator.allocation.eligibility import family_team, ineligibility
@@ -20,6 +20,7 @@ from fsp_allocator.allocation.family_facts import (
     previous_worker,
     referral_ranks,
 )
+from fsp_allocator.allocation.rule_facts import ceiling_units, to_units
 from fsp_allocator.domain import (
     STAGE_URGENCY,
     ChildId,
@@ -32,10 +33,10 @@ from fsp_allocator.domain import (
 )
 from fsp_allocator.factors import trio_roles
 from fsp_allocator.weighting import WorkerLoad, capacity, child_weights, court_cap, worker_loads
-from solver import SCALE, AdultWorker, FamilyUnit, Instance, LeadWorker
-
-PIN = "pin"
-OPEN_FAMILY = "open_family"
+from solver import AdultWorker, FamilyUnit, Instance, LeadWorker
+from solver.rules import court_cap as court_cap_rule
+from solver.rules import family_demand, load_ceiling, worker_state
+from solver.rules.facts import OPEN_FAMILY, PIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,14 +71,9 @@ class Preparation:
     warnings: tuple[str, ...] = ()  # about the families with no team
 
 
-def to_units(value: float) -> int:
-    """A weight, load or capacity in hundredths (`solver.SCALE`)."""
-    return round(value * SCALE)
-
-
 def _lead_worker(worker: Worker, data: TeamData, load: WorkerLoad) -> LeadWorker:
     cap = capacity(worker, data.settings)
-    ceiling = math.floor(cap * data.settings.max_load_ratio * SCALE + 1e-6)
+    ceiling = ceiling_units(cap, data.settings)
     return LeadWorker(
         id=worker.worker_id,
         capacity=to_units(cap),
@@ -193,32 +189,33 @@ def plan_family(
 
 
 def _cap_warnings(plan: TeamPlan, data: Mapping[WorkerId, Worker]) -> list[str]:
-    """Warn when fixed families (pins, open families) take a worker over a cap."""
+    """Warn when fixed families (pins, open families) take a worker past a cap: what the
+    cap rules would refuse were the family not theirs (rules 2 and 9 honour it anyway)."""
     warnings: list[str] = []
-    added: dict[str, tuple[int, int]] = {}
+    states = {w.id: worker_state(w) for w in plan.instance.workers}
     for fp in plan.families.values():
         worker_id = fp.unit.fixed_worker
         if worker_id is None:
             continue
         lead = plan.instance.worker(worker_id)
-        load, court = added.get(worker_id, (lead.load, lead.court_load))
-        load, court = load + fp.unit.weight, court + (1 if fp.unit.court else 0)
-        added[worker_id] = (load, court)
+        unfixed = replace(family_demand(fp.unit), fixed_worker=None)
+        before = states[worker_id]
+        states[worker_id] = after = before.taking(unfixed)
         name = _name(data, WorkerId(worker_id))
         why = "pinned by the manager" if fp.fixed_kind == PIN else "their family already"
         fid = fp.family.family_id
-        if load > lead.max_load:
+        if not load_ceiling.RULE.fits(before, unfixed):
             warnings.append(
-                f"Family {fid} ({why}) takes {name} to {load / lead.capacity:.0%} of capacity, "
-                f"over the ceiling of {lead.max_load / lead.capacity:.0%}."
+                f"Family {fid} ({why}) takes {name} to {after.load / lead.capacity:.0%} of "
+                f"capacity, over the ceiling of {lead.max_load / lead.capacity:.0%}."
                 if lead.capacity
                 else f"Family {fid} ({why}) takes {name} over their load ceiling."
             )
-        at_cap_before = court - (1 if fp.unit.court else 0) >= lead.court_cap
-        if (fp.unit.court and court > lead.court_cap) or (fp.fixed_kind == PIN and at_cap_before):
+        court_blocks = not court_cap_rule.RULE.fits(before, unfixed)
+        if court_blocks and (fp.unit.court or fp.fixed_kind == PIN):
             warnings.append(
-                f"Family {fid} ({why}) takes {name} to {court} families in PLO or court; "
-                f"the court cap is {lead.court_cap}."
+                f"Family {fid} ({why}) takes {name} to {after.court_load} families in PLO or "
+                f"court; the court cap is {lead.court_cap}."
             )
     return warnings
 

@@ -6,18 +6,20 @@ variables: what is said is what the figures show. Workers are named; children ne
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan, to_units
+from fsp_allocator.allocation.instance_builder import OPEN_FAMILY, PIN, FamilyPlan
+from fsp_allocator.allocation.rule_facts import worker_facts
 from fsp_allocator.domain import ROLE_LABELS, Role, Settings, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad
-from solver import SCALE
+from solver.rules import CAP_RULES, family_demand, first_block
+from solver.rules import court_cap as court_cap_rule
+from solver.rules import load_ceiling as load_ceiling_rule
 
 # The solver's rule names (solver/rules/) where a reason corresponds to one.
-RULE_COURT_CAP = "Court cap reached"
-RULE_LOAD_CEILING = "Load ceiling"
+RULE_COURT_CAP = court_cap_rule.NAME
+RULE_LOAD_CEILING = load_ceiling_rule.NAME
 
 
 def percent(ratio: float) -> str:
@@ -185,26 +187,13 @@ def cap_block(
     """The cap (the solver's rule name) that stops an eligible worker taking the family on
     top of `after`, with the sentence that says so; None when no cap stops them.
 
-    Rule 5 bars any new family from a worker whose court load was at the cap before the
-    week (`court_before`, default `after.court`); the load ceiling is judged in hundredths,
-    exactly as the solver judges it.
+    Asks the solver's cap rules (`solver.rules.checks.CAP_RULES`), so the words and the
+    model agree: rule 5 bars any new family from a worker whose court load was at the cap
+    before the week (`court_before`, default `after.court`); the ceiling is in hundredths.
     """
-    name = worker.name
-    held = after.court if court_before is None else court_before
-    if held >= cap:
-        return RULE_COURT_CAP, f"{name} is at the court cap ({held} of {cap})."
-    if plan.unit.court and after.court + 1 > cap:
-        return RULE_COURT_CAP, f"{name} would go over the court cap ({after.court + 1} of {cap})."
-    ceiling = settings.max_load_ratio
-    new_units = to_units(after.load) + plan.unit.weight
-    if new_units > math.floor(after.capacity * ceiling * SCALE + 1e-6):
-        if after.capacity <= 0:
-            return RULE_LOAD_CEILING, f"{name} has no capacity for new cases."
-        ratio = new_units / to_units(after.capacity)
-        return RULE_LOAD_CEILING, (
-            f"{name} would go to {percent(ratio)} of capacity; the ceiling is {percent(ceiling)}."
-        )
-    return None
+    state = worker_facts(worker, after, cap, settings, court_before)
+    block = first_block(state, family_demand(plan.unit), CAP_RULES)
+    return (block[0].name, block[1]) if block is not None else None
 
 
 def cap_reason(

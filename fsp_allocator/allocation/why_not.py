@@ -12,21 +12,14 @@ from types import MappingProxyType
 
 from fsp_allocator.allocation.aim_figures import cost_phrases, figures
 from fsp_allocator.allocation.assemble import assemble
-from fsp_allocator.allocation.eligibility import family_team, ineligibility
-from fsp_allocator.allocation.instance_builder import (
-    OPEN_FAMILY,
-    PIN,
-    FamilyPlan,
-    Preparation,
-    TeamPlan,
-    prepare,
-)
+from fsp_allocator.allocation.instance_builder import FamilyPlan, Preparation, TeamPlan, prepare
+from fsp_allocator.allocation.pair_check import pair_block
 from fsp_allocator.allocation.proposal import AllocationProposal
-from fsp_allocator.allocation.reasons import cap_block
 from fsp_allocator.allocation.service import solve_team
 from fsp_allocator.domain import FamilyId, TeamData, Worker, WorkerId
-from fsp_allocator.weighting import court_cap
 from solver import SolverConfig, SolveStatus
+from solver.rules import fixed_worker as fixed_worker_rule
+from solver.rules import listed as listed_rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,26 +41,11 @@ def _find(prep: Preparation, family_id: str) -> tuple[TeamPlan, FamilyPlan] | No
 
 def _blocked(data: TeamData, prep: Preparation, plan: FamilyPlan, worker: Worker) -> str | None:
     """Why the worker cannot take the family whatever else is decided, or None."""
-    wid = worker.worker_id
-    if wid not in plan.unit.eligible:
-        if wid in plan.ineligible:
-            return plan.ineligible[wid]
-        team = family_team(plan.family, data)
-        week = data.settings.week
-        return ineligibility(worker, plan.family, team, week)
-    fixed = plan.unit.fixed_worker
-    if fixed is not None and fixed != wid:
-        fixed_name = data.worker_index()[WorkerId(fixed)].name
-        if plan.fixed_kind == PIN:
-            return f"The manager pinned this family to {fixed_name}; remove the pin first."
-        if plan.fixed_kind == OPEN_FAMILY:
-            return f"The family's other children are with {fixed_name}, so the new ones join them."
-    if fixed == wid:
+    block = pair_block(data, prep, plan, worker)
+    if block is None:
         return None
-    block = cap_block(
-        worker, plan, prep.loads[wid], court_cap(worker, data.settings), data.settings
-    )
-    return f"{block[0]}: {block[1]}" if block else None
+    name, why = block
+    return why if name in (listed_rule.NAME, fixed_worker_rule.NAME) else f"{name}: {why}"
 
 
 def why_not(

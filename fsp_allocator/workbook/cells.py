@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
+from fsp_allocator.decimal_comma import decimal_point
 from fsp_allocator.domain import Role, Stage
 from fsp_allocator.factors import is_valid_code, normalise_code
 
@@ -22,7 +23,6 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _UK = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _UK_SHORT_YEAR = re.compile(r"\d{1,2}/\d{1,2}/\d{2}")
 _LIST_SEPARATORS = re.compile(r"[;,]")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+")
 
 
 def is_blank(value: object) -> bool:
@@ -106,11 +106,6 @@ def parse_list(value: object) -> tuple[str, ...]:
         return ()
     items = (part.strip() for part in _LIST_SEPARATORS.split(text))
     return _unique(item for item in items if item)
-
-
-def decimal_point(text: str) -> str:
-    """`'0,5'` -> `'0.5'`: a decimal comma, as many spreadsheets write it, read as a point."""
-    return text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(text) else text
 
 
 def parse_number(

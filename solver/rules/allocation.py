@@ -12,11 +12,9 @@ never buys anything from a more urgent one.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from solver.instance import URGENCY_CLASSES, FamilyUnit, Instance
-from solver.rules.terms import Aim, Term
-from solver.variables import Variables
+from solver.rules.terms import Aim, ModelContext, Term
+from solver.solution import Solution
 
 CLASS_NAMES = (
     "Allocate court, PLO and child protection families",
@@ -54,18 +52,25 @@ def unallocated_costs(families: list[FamilyUnit]) -> dict[str, int]:
     return {family_id: unit + s for family_id, s in senior.items()}
 
 
+def _class_families(instance: Instance, urgency: int) -> list[FamilyUnit]:
+    return [f for f in instance.families if f.urgency == urgency and f.fixed_worker is None]
+
+
 def aim_for_class(urgency: int) -> Aim:
     """The aim that allocates the families of one urgency class (0 = most urgent)."""
 
-    def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> list[Term]:
-        families = [f for f in instance.families if f.urgency == urgency and f.fixed_worker is None]
+    def build(context: ModelContext) -> list[Term]:
+        families = _class_families(context.instance, urgency)
         costs = unallocated_costs(families)
-        return [
-            Term(PENALTY, 1 - variables.allocated[f.id], costs[f.id], family_id=f.id)
-            for f in families
-        ]
+        allocated = context.variables.allocated
+        return [Term(PENALTY, 1 - allocated[f.id], costs[f.id], family_id=f.id) for f in families]
 
-    return Aim(CLASS_NAMES[urgency], build)
+    def value(instance: Instance, solution: Solution) -> int:
+        families = _class_families(instance, urgency)
+        costs = unallocated_costs(families)
+        return sum(costs[f.id] for f in families if solution.assignment.get(f.id) is None)
+
+    return Aim(CLASS_NAMES[urgency], build, value)
 
 
 AIMS = tuple(aim_for_class(c) for c in range(URGENCY_CLASSES))

@@ -7,17 +7,17 @@ maximum and the aim would say nothing.) Cost: thousandths of load ÷ capacity.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from solver.instance import Instance
-from solver.rules.terms import Aim, Term
-from solver.variables import Variables
+from solver.rules.plan_figures import plan_figures
+from solver.rules.terms import Aim, ModelContext, Term
+from solver.solution import Solution
 
 NAME = "Highest load ÷ capacity"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> list[Term]:
+def build(context: ModelContext) -> list[Term]:
     """One term: the largest ratio among workers given a non-fixed family (exact)."""
+    model, variables, instance = context.model, context.variables, context.instance
     chosen = [
         w
         for w in variables.candidate_worker_ids()
@@ -41,4 +41,19 @@ def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> 
     return [Term(NAME, highest, 1)]
 
 
-AIM = Aim("Lowest highest load ÷ capacity", build)
+def value(instance: Instance, solution: Solution) -> int:
+    """The largest floor(1000 × load ÷ capacity) among workers given a non-fixed family."""
+    figures = plan_figures(instance, solution.assignment)
+    return max(
+        (
+            figures.ratio_permille(w)
+            for w in figures.candidates
+            if instance.worker(w).capacity > 0
+            and w in figures.receives_non_fixed
+            and figures.has_non_fixed_option(w)
+        ),
+        default=0,
+    )
+
+
+AIM = Aim("Lowest highest load ÷ capacity", build, value)

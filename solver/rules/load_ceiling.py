@@ -6,23 +6,58 @@ weight (fixed families included) stays within `max_load` (capacity × max_load_r
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from typing import TYPE_CHECKING
 
-from solver.instance import Instance
-from solver.rules.terms import HardRule
-from solver.variables import Variables
+from solver.rules.facts import FamilyDemand, WorkerState
+from solver.rules.terms import CAP, HardRule, ModelContext, WeekExprs
+from solver.rules.week import allocation_weeks
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
 
 NAME = "Load ceiling"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> None:
-    """load + new weight <= max_load whenever a non-fixed family is received."""
-    for worker_id in variables.candidate_worker_ids():
-        worker = instance.worker(worker_id)
-        receives = variables.receives_non_fixed(worker_id)
-        model.add(worker.load + variables.new_weight(worker_id) <= worker.max_load).only_enforce_if(
-            receives
-        )
+def percent(ratio: float) -> str:
+    """A load ratio as a whole percentage: 0.915 -> '92%'."""
+    return f"{ratio * 100:.0f}%"
 
 
-RULE = HardRule(NAME, build)
+def check(worker: WorkerState, family: FamilyDemand) -> str | None:
+    """Stops a worker whom the family would take above their ceiling."""
+    if family.fixed_to(worker.id):
+        return None
+    after = worker.load + family.weight
+    if after <= worker.max_load:
+        return None
+    if worker.capacity <= 0:
+        return f"{worker.label} has no capacity for new cases."
+    ceiling = worker.ceiling_ratio or worker.max_load / worker.capacity
+    return (
+        f"{worker.label} would go to {percent(after / worker.capacity)} of capacity; "
+        f"the ceiling is {percent(ceiling)}."
+    )
+
+
+def constrain(model: cp_model.CpModel, week: WeekExprs) -> None:
+    """Once the worker receives a non-fixed family: load + new weight <= max_load."""
+    worker = week.worker
+    model.add(worker.load + week.weight <= worker.max_load).only_enforce_if(week.receives)
+
+
+def breaks(model: cp_model.CpModel, week: WeekExprs, family: FamilyDemand) -> cp_model.IntVar:
+    """A literal true only if adding `family` on top of the week passes the ceiling."""
+    worker = week.worker
+    over = model.new_bool_var(f"over_load[{family.id},{worker.id}]")
+    room = worker.max_load - worker.load - family.weight
+    model.add(week.weight >= room + 1).only_enforce_if(over)
+    return over
+
+
+def build(context: ModelContext) -> None:
+    """The rule for every worker who may receive a family in the allocation model."""
+    for week in allocation_weeks(context):
+        constrain(context.model, week)
+
+
+RULE = HardRule(NAME, "7", CAP, check, build, constrain, breaks)

@@ -2,20 +2,45 @@
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
+from collections import Counter
 
 from solver.instance import Instance
-from solver.rules.terms import HardRule
-from solver.variables import Variables
+from solver.rules.terms import PLAN, HardRule, ModelContext
+from solver.solution import Solution
 
 NAME = "One lead worker per family"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> None:
+def build(context: ModelContext) -> None:
     """allocated[f] = Σ_w x[f, w], so a family has one lead worker or none."""
-    for family in instance.families:
+    variables = context.variables
+    for family in context.instance.families:
         choices = [var for _, var in variables.workers_of(family.id)]
-        model.add(sum(choices) == variables.allocated[family.id])
+        context.model.add(sum(choices) == variables.allocated[family.id])
 
 
-RULE = HardRule(NAME, build)
+def audit(instance: Instance, solution: Solution) -> list[str]:
+    """Each family named exactly once: none twice in the instance, none missing, none extra."""
+    problems: list[str] = []
+    counts = Counter(f.id for f in instance.families)
+    problems += [
+        f"Family {f} appears {n} times in the instance." for f, n in counts.items() if n > 1
+    ]
+    problems += [
+        f"Family {f} is missing from the assignment."
+        for f in counts
+        if f not in solution.assignment
+    ]
+    problems += [
+        f"Assignment names unknown family {f}." for f in solution.assignment if f not in counts
+    ]
+    workers = {w.id for w in instance.workers}
+    problems += [
+        f"Family {f} goes to unknown worker {w}."
+        for f, w in solution.assignment.items()
+        if w is not None and w not in workers
+    ]
+    return problems
+
+
+RULE = HardRule(NAME, "1", PLAN, build=build, audit=audit)

@@ -9,20 +9,20 @@ first. Cost: hundredths of a weighted unit.
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from solver.instance import Instance
-from solver.rules.terms import Aim, Term
-from solver.variables import Variables
+from solver.rules.plan_figures import plan_figures
+from solver.rules.terms import Aim, ModelContext, Term
+from solver.solution import Solution
 
 NAME = "Above capacity"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> list[Term]:
+def build(context: ModelContext) -> list[Term]:
     """One term per candidate worker: the new weight beyond their headroom."""
+    model, variables = context.model, context.variables
     terms: list[Term] = []
     for worker_id in variables.candidate_worker_ids():
-        worker = instance.worker(worker_id)
+        worker = context.instance.worker(worker_id)
         headroom = max(0, worker.capacity - worker.load)
         top = sum(f.weight for f, _ in variables.families_of(worker_id))
         excess = model.new_int_var(0, max(0, top - headroom), f"excess[{worker_id}]")
@@ -31,4 +31,15 @@ def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> 
     return terms
 
 
-AIM = Aim("No one above capacity where avoidable", build)
+def value(instance: Instance, solution: Solution) -> int:
+    """Σ over candidate workers of the new weight beyond max(0, capacity - load)."""
+    figures = plan_figures(instance, solution.assignment)
+    total = 0
+    for worker_id in figures.candidates:
+        worker = instance.worker(worker_id)
+        headroom = max(0, worker.capacity - worker.load)
+        total += max(0, figures.new_weight[worker_id] - headroom)
+    return total
+
+
+AIM = Aim("No one above capacity where avoidable", build, value)

@@ -1,17 +1,19 @@
 """The manager's forced choices (`require`): family -> worker, as a hard rule.
 
-Used by the core's "why not Sam?" re-solve. `check_required` explains, before any search,
-a forced choice that breaks a hard rule; `build` then pins the choices in the model.
+Used by the core's "why not Sam?" re-solve and the ranked alternatives. `check_required`
+explains, before any search, a forced choice that breaks a hard rule (asking the same pair
+rules as everything else); `build` then pins the choices in the model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ortools.sat.python import cp_model
-
 from solver.instance import Instance
-from solver.variables import Variables, fixed_totals
+from solver.rules import fixed_worker
+from solver.rules.checks import CAP_RULES, ELIGIBILITY_RULES, first_block
+from solver.rules.facts import family_demand, received
+from solver.rules.terms import PLAN, HardRule, ModelContext
 
 NAME = "Manager's forced choice"
 
@@ -19,48 +21,34 @@ NAME = "Manager's forced choice"
 def check_required(instance: Instance, require: Mapping[str, str]) -> str | None:
     """A sentence saying which hard rule the forced choices break, or None if they fit."""
     families = {f.id: f for f in instance.families}
-    workers = {w.id: w for w in instance.workers}
-    weight, court = fixed_totals(instance)
-    receives: set[str] = set()
+    states = received(instance, {}, fixed_only=True)
+    forced: list[tuple[str, str]] = []
     for family_id, worker_id in sorted(require.items()):
         family = families.get(family_id)
         if family is None:
             return f"Family {family_id} is not among this week's families."
-        if worker_id not in workers:
+        if worker_id not in states:
             return f"Worker {worker_id} is not a lead worker of team {instance.team}."
-        if family.fixed_worker is not None:
-            if family.fixed_worker != worker_id:
-                return (
-                    f"Kept with the family's own worker: family {family_id} must go to "
-                    f"{family.fixed_worker}."
-                )
+        demand = family_demand(family)
+        if demand.fixed_to(worker_id):
             continue
-        if worker_id not in family.eligible:
-            return f"Not eligible: {worker_id} may not lead family {family_id}."
-        weight[worker_id] += family.weight
-        court[worker_id] += int(family.court)
-        receives.add(worker_id)
-    for worker_id in sorted(receives):
-        worker = workers[worker_id]
-        if worker.court_load >= worker.court_cap:
-            return (
-                f"Court cap reached: {worker_id} already leads {worker.court_load} court "
-                f"families (cap {worker.court_cap})."
-            )
-        if worker.court_load + court[worker_id] > worker.court_cap:
-            return (
-                f"Court cap reached: {worker_id} would lead "
-                f"{worker.court_load + court[worker_id]} court families (cap {worker.court_cap})."
-            )
-        if worker.load + weight[worker_id] > worker.max_load:
-            return (
-                f"Load ceiling: {worker_id} would carry {worker.load + weight[worker_id]} "
-                f"hundredths, above their ceiling of {worker.max_load}."
-            )
+        blocked = first_block(states[worker_id], demand, (fixed_worker.RULE, *ELIGIBILITY_RULES))
+        if blocked is not None:
+            return f"{blocked[0].name}: {blocked[1]}"
+        states[worker_id] = states[worker_id].taking(demand)
+        forced.append((family_id, worker_id))
+    for family_id, worker_id in sorted(forced, key=lambda pair: (pair[1], pair[0])):
+        demand = family_demand(families[family_id])
+        blocked = first_block(states[worker_id].without(demand), demand, CAP_RULES)
+        if blocked is not None:
+            return f"{blocked[0].name}: {blocked[1]}"
     return None
 
 
-def build(model: cp_model.CpModel, variables: Variables, require: Mapping[str, str]) -> None:
+def build(context: ModelContext) -> None:
     """x[f, w] = 1 for each forced choice (call only after `check_required` passed)."""
-    for family_id, worker_id in require.items():
-        model.add(variables.x[family_id, worker_id] == 1)
+    for family_id, worker_id in context.require.items():
+        context.model.add(context.variables.x[family_id, worker_id] == 1)
+
+
+RULE = HardRule(NAME, "", PLAN, build=build)

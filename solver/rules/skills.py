@@ -6,22 +6,21 @@ go to and the score of the worker it gets (0 when it gets a best-matched worker)
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from solver.instance import Instance
-from solver.rules.terms import Aim, Term
-from solver.variables import Variables
+from solver.rules.checks import candidate_pairs
+from solver.rules.terms import Aim, ModelContext, Term
+from solver.solution import Solution
 
 NAME = "Skills or locality not matched"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> list[Term]:
+def build(context: ModelContext) -> list[Term]:
     """One term per (family, worker) pair whose match falls short of the family's best."""
     terms: list[Term] = []
-    for family in instance.families:
+    for family in context.instance.families:
         if family.fixed_worker is not None:
             continue
-        options = list(variables.workers_of(family.id))
+        options = list(context.variables.workers_of(family.id))
         if not options:
             continue
         best = max(family.match.get(w, 0) for w, _ in options)
@@ -32,4 +31,17 @@ def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> 
     return terms
 
 
-AIM = Aim("Match skills and locality", build)
+def value(instance: Instance, solution: Solution) -> int:
+    """Σ over allocated non-fixed families of the best match minus the chosen worker's."""
+    pairs = candidate_pairs(instance)
+    total = 0
+    for family in instance.families:
+        chosen = solution.assignment.get(family.id)
+        if family.fixed_worker is not None or chosen is None or not pairs[family.id]:
+            continue
+        best = max(family.match.get(w, 0) for w in pairs[family.id])
+        total += best - family.match.get(chosen, 0)
+    return total
+
+
+AIM = Aim("Match skills and locality", build, value)

@@ -1,23 +1,24 @@
 """Aim 3c: the spread of load ÷ capacity as small as possible.
 
 The sum, over the workers who could receive a family (and have a capacity), of each
-worker's distance from the mean ratio, in thousandths. A sum of deviations keeps meaning
-when someone was already overloaded before the week, where max - min would not move.
+worker's distance from the mean ratio (rounded down), in thousandths. A sum of deviations
+keeps meaning when someone was already overloaded before the week, where max - min would
+not move.
 """
 
 from __future__ import annotations
 
-from ortools.sat.python import cp_model
-
 from solver.instance import Instance
-from solver.rules.terms import Aim, Term
-from solver.variables import Variables
+from solver.rules.plan_figures import plan_figures
+from solver.rules.terms import Aim, ModelContext, Term
+from solver.solution import Solution
 
 NAME = "Spread of load ÷ capacity"
 
 
-def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> list[Term]:
+def build(context: ModelContext) -> list[Term]:
     """One term per worker: |ratio - mean ratio|."""
+    model, variables, instance = context.model, context.variables, context.instance
     workers = [w for w in variables.candidate_worker_ids() if instance.worker(w).capacity > 0]
     if len(workers) < 2:
         return []
@@ -33,4 +34,15 @@ def build(model: cp_model.CpModel, variables: Variables, instance: Instance) -> 
     return terms
 
 
-AIM = Aim("Even load ÷ capacity", build)
+def value(instance: Instance, solution: Solution) -> int:
+    """Σ |ratio - floor(mean ratio)| over candidate workers with a capacity (0 if fewer than 2)."""
+    figures = plan_figures(instance, solution.assignment)
+    workers = [w for w in figures.candidates if instance.worker(w).capacity > 0]
+    if len(workers) < 2:
+        return 0
+    ratios = [figures.ratio_permille(w) for w in workers]
+    mean = sum(ratios) // len(ratios)
+    return sum(abs(r - mean) for r in ratios)
+
+
+AIM = Aim("Even load ÷ capacity", build, value)

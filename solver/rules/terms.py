@@ -1,14 +1,35 @@
-"""The shapes every rule shares: a hard rule adds constraints, an aim returns named costs."""
+"""The shapes every rule shares: a hard rule is a predicate plus its model constraint; an aim
+returns named costs for its stage and recomputes its value from a plan without a solver."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from ortools.sat.python import cp_model
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from solver.instance import Instance
-from solver.variables import Variables
+from solver.rules.facts import FamilyDemand, WorkerState
+from solver.solution import Solution
+
+if TYPE_CHECKING:
+    from ortools.sat.python import cp_model
+
+    from solver.variables import Variables
+
+# What a hard rule is about, which decides who asks it:
+ELIGIBILITY = "eligibility"  # who may lead the family at all, whatever else the week holds
+CAP = "cap"  # what the worker already holds this week (rules 5 and 7)
+PLAN = "plan"  # the plan as a whole (one lead, fixed worker, maximality, forced choices)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelContext:
+    """What a rule or an aim adds its constraints or terms to."""
+
+    model: cp_model.CpModel
+    variables: Variables
+    instance: Instance
+    require: Mapping[str, str] = field(default_factory=dict)  # the manager's forced choices
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,16 +44,74 @@ class Term:
 
 
 @dataclass(frozen=True, slots=True)
+class WeekExprs:
+    """One worker's week in any CP-SAT model, as the cap rules constrain it.
+
+    `worker` is their state before the week; `receives` a literal true when they receive a
+    family not fixed to them; `weight` and `court` the new weight and court families they
+    receive (fixed ones included), as linear expressions of that model's variables.
+    """
+
+    worker: WorkerState
+    receives: cp_model.IntVar
+    weight: cp_model.LinearExprT
+    court: cp_model.LinearExprT
+
+
+Check = Callable[[WorkerState, FamilyDemand], "str | None"]
+Constrain = Callable[["cp_model.CpModel", WeekExprs], None]
+Breaks = Callable[["cp_model.CpModel", WeekExprs, FamilyDemand], "cp_model.IntVar"]
+Audit = Callable[[Instance, Solution], list[str]]
+
+
+def always_fits(worker: WorkerState, family: FamilyDemand) -> str | None:
+    """The predicate of a rule about the plan as a whole: no single pair breaks it."""
+    return None
+
+
+def no_constraint(context: ModelContext) -> None:
+    """The model constraint of an eligibility rule: the pair simply has no variable."""
+
+
+@dataclass(frozen=True, slots=True)
 class HardRule:
-    """A rule never broken: `build` adds its constraints to the model."""
+    """A rule never broken: one predicate and the constraint that enforces it in the model.
+
+    `check(worker, family)` is None when the rule lets `worker` (in their current state)
+    take `family`, else the sentence a manager reads. `build(context)` adds the rule to the
+    allocation model. A cap rule also states itself for any model: `constrain(model, week)`
+    adds it for one worker's week, and `breaks(model, week, family)` gives a literal that
+    may be true only when adding `family` on top of that week would break the rule
+    (maximality: an unallocated family must break something for every worker).
+    `audit(instance, solution)` checks a finished plan without a solver; a rule about pairs
+    needs none (the validator asks `check` of every allocated pair).
+    """
 
     name: str
-    build: Callable[[cp_model.CpModel, Variables, Instance], None]
+    number: str  # the spec's numbering ("5"), or "" for a rule the spec states as an aim
+    kind: str  # ELIGIBILITY, CAP or PLAN
+    check: Check = always_fits
+    build: Callable[[ModelContext], None] = no_constraint
+    constrain: Constrain | None = None
+    breaks: Breaks | None = None
+    audit: Audit | None = None
+
+    def fits(self, worker: WorkerState, family: FamilyDemand) -> bool:
+        """Whether this rule lets `worker` take `family`."""
+        return self.check(worker, family) is None
 
 
 @dataclass(frozen=True, slots=True)
 class Aim:
-    """A soft aim optimised in its own stage: `build` returns its terms (empty = no stage)."""
+    """A soft aim optimised in its own stage.
+
+    `build(context)` returns its terms, built just before its stage (empty = no stage);
+    `value(instance, solution)` recomputes its cost from the plan alone, without a solver
+    (the validator checks that the two agree). `pairing` aims (aim 5) are finished by their
+    own model after the lead plan is fixed.
+    """
 
     name: str
-    build: Callable[[cp_model.CpModel, Variables, Instance], list[Term]]
+    build: Callable[[ModelContext], list[Term]]
+    value: Callable[[Instance, Solution], int]
+    pairing: bool = False

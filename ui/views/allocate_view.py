@@ -34,8 +34,8 @@ from ui.views.table_widgets import SearchBar, fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
+    from fsp_allocator.allocation.progress import Progress
     from fsp_allocator.allocation.why_not import WhyNot
-    from solver import Progress
 
 
 def progress_text(report: Progress) -> str:
