@@ -8,7 +8,7 @@ from dataclasses import replace
 from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, TeamData, WorkerId
 from fsp_allocator.rebalance.builder import RebalancePreparation, TeamRebalance
-from fsp_allocator.rebalance.reasons import move_reasons, unplaced_reason
+from fsp_allocator.rebalance.reasons import move_reasons, over_caps, unplaced_reason
 from fsp_allocator.rebalance.result import ChildMove, FrontierLine, RebalanceResult, UnplacedChild
 from fsp_allocator.weighting import child_weights, worker_loads
 from solver.rebalance import RebalanceSolution
@@ -44,11 +44,12 @@ def _team_lines(
             continue
         reasons = move_reasons(facts, to, state, workers, index)
         w = workers[to]
-        if to == facts.unit.fixed_worker and (
-            state.load[to] > w.max_load
-            or (facts.unit.court and state.added_court[to] + w.court_load > w.court_cap)
-        ):
-            warnings.append(f"Family {family_id}: {reasons[-1]}.")
+        beyond = over_caps(facts, to, state, workers, index)
+        if beyond is not None:
+            warnings.append(
+                f"Family {family_id} goes to {index[WorkerId(to)].name}, whose family it is "
+                f"already, over the caps: {beyond}"
+            )
         for child in facts.children:
             assert child.worker_id is not None
             moves.append(

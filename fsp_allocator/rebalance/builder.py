@@ -8,7 +8,6 @@ lead worker) as `fixed_worker`. The caps are the model's (`solver.rebalance.rule
 
 from __future__ import annotations
 
-import math
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -16,6 +15,7 @@ from types import MappingProxyType
 
 from fsp_allocator.allocation.eligibility import ineligibility
 from fsp_allocator.allocation.family_facts import pin_of, previous_workers
+from fsp_allocator.allocation.rule_facts import ceiling_units, to_units
 from fsp_allocator.domain import (
     STAGE_URGENCY,
     Child,
@@ -29,7 +29,6 @@ from fsp_allocator.domain import (
 )
 from fsp_allocator.rebalance import moving
 from fsp_allocator.weighting import WorkerLoad, capacity, child_weights, court_cap, worker_loads
-from solver import SCALE
 from solver.rebalance import MovingFamily, RebalanceInstance, TeamWorker
 
 PIN = "pin"
@@ -70,17 +69,12 @@ class RebalancePreparation:
     released: frozenset[WorkerId]
 
 
-def to_units(value: float) -> int:
-    """A weight or load in hundredths (`solver.SCALE`)."""
-    return round(value * SCALE)
-
-
 def _team_worker(worker: Worker, data: TeamData, load: WorkerLoad, balanced: bool) -> TeamWorker:
     cap = capacity(worker, data.settings)
     return TeamWorker(
         id=worker.worker_id,
         capacity=to_units(cap),
-        max_load=math.floor(cap * data.settings.max_load_ratio * SCALE + 1e-6),
+        max_load=ceiling_units(cap, data.settings),
         load=to_units(load.load),
         court_load=load.court,
         court_cap=court_cap(worker, data.settings),

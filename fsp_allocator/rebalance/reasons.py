@@ -10,6 +10,7 @@ worker of the team, what stopped them: full, at the court cap (both through
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 from fsp_allocator.domain import Worker, WorkerId
 from fsp_allocator.rebalance.builder import PIN, PREVIOUS, SIBLING, FamilyFacts
@@ -61,31 +62,43 @@ def move_reasons(
         f"{name} goes from {percent(w.load, w.capacity)} to "
         f"{percent(state.load[to], w.capacity)} of capacity"
     )
-    if to == unit.fixed_worker:
-        if state.load[to] > w.max_load:
-            reasons.append(f"This takes {name} over the load ceiling, as the family is theirs")
-        if not rule_checks.court_cap_allows(w, state.added_court[to]) and unit.court:
-            reasons.append(f"This takes {name} over the court cap of {w.court_cap}")
+    beyond = over_caps(facts, to, state, workers, index)
+    if beyond is not None:
+        reasons.append(f"The caps do not stop {name}, as the family is theirs, but: {beyond}")
     return tuple(reasons)
+
+
+def over_caps(
+    facts: FamilyFacts,
+    to: str,
+    state: PlanState,
+    workers: Mapping[str, TeamWorker],
+    index: Mapping[WorkerId, Worker],
+) -> str | None:
+    """For a family fixed to its receiver: the cap rule it takes them past, as the rules
+    say it (the caps do not stop that worker, but the manager is told); None otherwise."""
+    unit = facts.unit
+    if to != unit.fixed_worker:
+        return None
+    final = rule_checks.state(workers[to], state.load[to], state.added_court[to], _name(index, to))
+    as_new = replace(unit, fixed_worker=None)
+    broken = rule_checks.block(final.without(rule_checks.demand(as_new)), as_new)
+    return broken[1] if broken is not None else None
 
 
 def _stopped(
     facts: FamilyFacts, worker: TeamWorker, state: PlanState, index: Mapping[WorkerId, Worker]
 ) -> str:
+    """What stops this worker taking the family on top of the plan, as the rules say it."""
     name = _name(index, worker.id)
-    unit = facts.unit
-    court = state.added_court.get(worker.id, 0) + int(unit.court)
-    load = state.load.get(worker.id, worker.load) + unit.weight
-    broken = rule_checks.cap_problem(worker, court, load)
-    if broken == rule_checks.COURT_CAP:
-        held = worker.court_load + state.added_court.get(worker.id, 0)
-        return f"{name} is at the court cap ({held} of {worker.court_cap} families in PLO or court)"
-    if broken == rule_checks.LOAD_CEILING:
-        return (
-            f"{name} is full (this family would take them to "
-            f"{percent(load, worker.capacity)} of capacity; the ceiling is "
-            f"{percent(worker.max_load, worker.capacity)})"
-        )
+    now = rule_checks.state(
+        worker, state.load.get(worker.id, worker.load), state.added_court.get(worker.id, 0), name
+    )
+    broken = rule_checks.block(now, facts.unit)
+    if broken is not None and broken[0].name == rule_checks.LOAD_CEILING:
+        return f"full: {broken[1].rstrip('.')}"
+    if broken is not None:
+        return broken[1].rstrip(".")
     return f"{name} could take it only if another family moved, beyond the moves allowed"
 
 

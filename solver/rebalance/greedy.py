@@ -31,8 +31,7 @@ def greedy_rehome(instance: RebalanceInstance) -> dict[str, str | None]:
                 for w in f.eligible
                 if w in workers
                 and w != f.from_worker
-                and rule_checks.cap_problem(workers[w], court[w] + int(f.court), load[w] + f.weight)
-                is None
+                and rule_checks.fits(rule_checks.state(workers[w], load[w], court[w]), f)
             ]
             choice = min(
                 fitting,

@@ -69,15 +69,13 @@ def groups_of(instance: RebalanceInstance) -> list[Group]:
 
 
 def _possible(family: MovingFamily, worker: TeamWorker, lowest_load: int) -> bool:
-    """Whether the pair can ever be used: the fixed worker always; others within the caps
-    at the lowest load the moves could bring them to."""
+    """Whether the pair can ever be used: the fixed worker always; others when the cap
+    rules let them take it at the lowest load the moves could bring them to."""
     if worker.id == family.fixed_worker:
         return True
     if (family.forced and family.fixed_worker is not None) or worker.id == family.from_worker:
         return False
-    return rule_checks.court_cap_allows(worker, int(family.court)) and (
-        rule_checks.load_ceiling_allows(worker, lowest_load + family.weight)
-    )
+    return rule_checks.fits(rule_checks.state(worker, lowest_load), family)
 
 
 def _lowest_loads(instance: RebalanceInstance, k: int) -> dict[str, int]:
@@ -122,13 +120,10 @@ def build(instance: RebalanceInstance, k: int) -> Built:
             for g, group in enumerate(groups)
             if group.first.from_worker == w.id
         ]
-        load_after[w.id] = (
-            w.load
-            + cp_model.LinearExpr.weighted_sum(
-                [v for _, v in incoming], [f.weight for f, _ in incoming]
-            )
-            - cp_model.LinearExpr.weighted_sum([p for p, _ in leaving], [wt for _, wt in leaving])
-        )
+        net = cp_model.LinearExpr.weighted_sum(
+            [v for _, v in incoming], [f.weight for f, _ in incoming]
+        ) - cp_model.LinearExpr.weighted_sum([p for p, _ in leaving], [wt for _, wt in leaving])
+        load_after[w.id] = w.load + net
         open_pairs = [var for f, var in incoming if f.fixed_worker != w.id]
         if not open_pairs:
             continue
@@ -136,8 +131,7 @@ def build(instance: RebalanceInstance, k: int) -> Built:
         for var in open_pairs:
             model.add(var == 0).only_enforce_if(receives.negated())
         added_court = sum(var for f, var in incoming if f.court)
-        rule_checks.add_court_cap(model, w, receives, added_court)
-        rule_checks.add_load_ceiling(model, w, receives, load_after[w.id])
+        rule_checks.constrain(model, w, receives, net, added_court)
     aims = _aims(model, instance, groups, y, placed, load_after, volume)
     return Built(model, groups, y, aims)
 

@@ -43,23 +43,21 @@ def validate_point(instance: RebalanceInstance, point: FrontierPoint) -> list[st
         problems.append(
             f"used_moves says {point.used_moves}, the plan makes {state.voluntary_moves}."
         )
-    for worker_id in sorted(state.receives & workers.keys()):
-        broken = rule_checks.cap_problem(
-            workers[worker_id], state.added_court[worker_id], state.load[worker_id]
-        )
+    final = {w: rule_checks.state(workers[w], state.load[w], state.added_court[w]) for w in workers}
+    for f in instance.families:  # each pair judged on the receiver's final week without it
+        to = point.assignment.get(f.id)
+        if to is None or to not in workers or (f.forced and to == f.fixed_worker):
+            continue
+        without = final[to].without(rule_checks.demand(f))
+        broken = rule_checks.block(without, f)
         if broken is not None:
-            problems.append(f"{broken}: broken for {worker_id}.")
+            problems.append(f"{broken[0].name}: family {f.id} to {to}. {broken[1]}")
     for f in instance.families:
         if not f.forced or point.assignment.get(f.id) is not None or f.fixed_worker is not None:
             continue
         for worker_id in f.eligible:
-            w = workers.get(worker_id)
-            if w is None or worker_id == f.from_worker:
-                continue
-            fits = rule_checks.cap_problem(
-                w, state.added_court[worker_id] + int(f.court), state.load[worker_id] + f.weight
-            )
-            if fits is None:
+            known = worker_id in workers and worker_id != f.from_worker
+            if known and rule_checks.fits(final[worker_id], f):
                 problems.append(f"Unplaced family {f.id} would fit with {worker_id}.")
     highest, over = frontier_figures(instance, point.assignment)
     if (highest, over) != (point.max_load_ratio, point.over_capacity):

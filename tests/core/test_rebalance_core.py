@@ -86,7 +86,7 @@ def test_siblings_come_together_with_the_other_lead_over_the_caps_with_a_warning
     (move,) = result.moves
     assert move.to_worker_id == "S" and move.continuity
     assert "Name S already works with this family's other children" in move.reasons
-    assert any("load ceiling" in w for w in result.warnings)
+    assert any("over the caps" in w and "the ceiling is 120%" in w for w in result.warnings)
 
 
 def test_previous_worker_is_kept_and_exclusions_asye_and_court_cap_hold() -> None:
@@ -127,8 +127,8 @@ def test_unplaced_family_names_who_was_full_at_the_court_cap_or_excluded() -> No
     result = _checked(data)
     (unplaced,) = result.unplaced
     assert unplaced.child_id == "c1" and unplaced.from_worker_id == "J"
-    assert "Name Full is full" in unplaced.reason
-    assert "Name Court is at the court cap (1 of 1" in unplaced.reason
+    assert "full: Name Full would go to 350% of capacity; the ceiling is 120%" in unplaced.reason
+    assert "Name Court is at the court cap (1 of 1)" in unplaced.reason
     assert "Name Excl is excluded from this family by the manager" in unplaced.reason
     assert unplaced.reason.endswith("It stays with Name J in the record.")
 

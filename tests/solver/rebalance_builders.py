@@ -82,10 +82,14 @@ def keeps_rules(instance: RebalanceInstance, plan: dict[str, str | None], k: int
     if state.voluntary_moves > k:
         return False
     workers = {w.id: w for w in instance.workers}
-    return all(
-        rule_checks.cap_problem(workers[w], state.added_court[w], state.load[w]) is None
-        for w in state.receives
-    )
+    for f in instance.families:
+        to = plan.get(f.id)
+        if to is None or (f.forced and to == f.fixed_worker):
+            continue
+        final = rule_checks.state(workers[to], state.load[to], state.added_court[to])
+        if not rule_checks.fits(final.without(rule_checks.demand(f)), f):
+            return False
+    return True
 
 
 def brute_force(instance: RebalanceInstance, k: int) -> tuple[int, ...]:
