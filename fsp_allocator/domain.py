@@ -125,6 +125,7 @@ class Worker:
     skills: tuple[str, ...] = ()
     locality: str | None = None
     extra: Mapping[str, str] = field(default_factory=lambda: _frozen(None), compare=False)
+    release: bool = False  # the manager releases this caseload for rebalancing (rebalance.md)
 
     def is_available_on(self, day: date) -> bool:
         """Whether the worker may take new work on `day` (hard rule 4, dates only)."""

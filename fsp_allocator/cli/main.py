@@ -20,13 +20,16 @@ from fsp_allocator.cli.errors import UserError
 from fsp_allocator.cli.global_options import add_global_options, refusal
 from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
 
-COMMAND_MODULES = ("demo", "validate", "allocate", "workspace", "import_annex_a", "service")
+COMMAND_MODULES = (
+    "demo", "validate", "allocate", "rebalance", "workspace", "import_annex_a", "service",
+)
 
 HEADLESS_HELP = """\
 Headless commands:
   fsp-allocator demo --out team.xlsx            write a realistic demo team workbook
   fsp-allocator validate team.xlsx              check a workbook and report loads
   fsp-allocator allocate team.xlsx --out r.xlsx propose this week's allocation
+  fsp-allocator rebalance team.xlsx --out r.xlsx re-home a leaver's caseload, relieve overload
   fsp-allocator workspace --help                the team's workspace: import, propose, accept…
   fsp-allocator service team.xlsx --out s.xlsx  every team at once: load, FTE needed and gap
   fsp-allocator plan team.xlsx --json p.json    weeks until full, projection, what-if"""

@@ -160,6 +160,11 @@ def _allocations(sheet: Worksheet, proposal: AllocationProposal) -> None:
 
 
 def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
+    workload_sheet(sheet, proposal.workload)
+
+
+def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
+    """The Workload sheet: every worker before and after, % of capacity coloured by band."""
     headers = [
         ("Worker ID", 11),
         ("Worker", 20),
@@ -177,7 +182,7 @@ def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
         ("Court after", 12),
     ]
     rows = []
-    for w in proposal.workload:
+    for w in workload:
         court = (
             (f"{w.court_before} of {w.court_cap}", f"{w.court_after} of {w.court_cap}")
             if w.court_cap is not None
@@ -201,7 +206,7 @@ def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
             )
         )
     _table(sheet, headers, rows)
-    for r, w in enumerate(proposal.workload, start=2):
+    for r, w in enumerate(workload, start=2):
         for col in (6, 9, 10):
             sheet.cell(row=r, column=col).number_format = ONE_DECIMAL
         _colour(sheet, r, 11, w.ratio_before)
@@ -212,6 +217,12 @@ def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:
     headers = [("Child ID", 12), ("Family ID", 12), ("Team", 14), ("Reason", 110)]
     rows = [(u.child_id, u.family_id, u.team or "", u.reason) for u in proposal.unallocated]
     _table(sheet, headers, rows)
+
+
+# Shared with the rebalance result's workbook (`rebalance_excel`).
+write_table = _table
+colour_ratio = _colour
+setup_print = _setup_print
 
 
 def build_workbook(proposal: AllocationProposal, accepted: Accepted | None = None) -> Workbook:

@@ -47,6 +47,7 @@ WORKERS_SPEC = SheetSpec(
         "capacity",
         "skills",
         "locality",
+        "release",
     ),
 )
 

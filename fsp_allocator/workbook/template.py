@@ -81,6 +81,13 @@ WORKER_DOCS: dict[str, ColumnDoc] = {
         False, "list", "Free tags matched against a family's needs.", "teenagers; polish"
     ),
     "locality": ColumnDoc(False, "text", "Patch or locality.", "Banbury North"),
+    "release": ColumnDoc(
+        False,
+        "yes/no (default no)",
+        "yes = the manager releases this caseload: `rebalance` re-homes every family they "
+        "lead (leaver, long leave, move to another team).",
+        "no",
+    ),
 }
 
 CASE_DOCS: dict[str, ColumnDoc] = {

@@ -89,6 +89,7 @@ def read_workers(table: Table, problems: list[Problem]) -> WorkerRows:
             skills=cells.optional("skills", parse_list, ()),
             locality=cells.optional("locality", cell_text, None),
             extra=MappingProxyType(cells.extras()),
+            release=cells.optional("release", parse_yes_no, False),
         )
         _check_dates(cells, worker)
         if cells.failed:

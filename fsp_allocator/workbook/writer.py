@@ -72,6 +72,7 @@ def worker_row(worker: Worker) -> list[CellValue]:
         worker.capacity,
         join_list(worker.skills),
         worker.locality,
+        yes_no(worker.release),
     ]
 
 

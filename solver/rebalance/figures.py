@@ -1,0 +1,132 @@
+"""A plan's figures, recomputed from its assignment alone: loads, aims and frontier values.
+
+The validator, the by-hand baseline and the brute-force tests use these, and the model's
+aims are the same quantities written as constraints (`model.py`), so a test can compare
+the model's optimum with an enumeration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from solver.rebalance.instance import MovingFamily, RebalanceInstance
+
+RATIO_SCALE = 100  # load / capacity in whole percent inside the model, as managers read it
+AIM_NAMES = (
+    "Re-home forced families, most urgent first",
+    "Keep forced families with a worker who knows them",
+    "Lowest highest load / capacity",
+    "Fewest workers above capacity",
+    "Even load / capacity",
+    "Fewest voluntary moves",
+)
+MAX_EXACT_WEIGHT = 2**55
+
+
+def unplaced_weights(families: tuple[MovingFamily, ...]) -> dict[str, int]:
+    """Aim 1's cost of leaving each forced family unplaced (workbook aim 1's order).
+
+    By urgency class first; within a class one more family re-homed always wins, then the
+    older referrals. Each level's cost exceeds the total of every level below it, so the
+    sum is lexicographic. Should exact weights pass 2^55, each class counts families only.
+    """
+    forced = [f for f in families if f.forced]
+    weights: dict[str, int] = {}
+    multiplier = 1
+    for urgency in sorted({f.urgency for f in forced}, reverse=True):
+        members = [f for f in forced if f.urgency == urgency]
+        seniority: dict[int, int] = {}
+        total = 0
+        for rank in sorted({f.referral_rank for f in members}, reverse=True):
+            seniority[rank] = total + 1
+            total += seniority[rank] * sum(1 for f in members if f.referral_rank == rank)
+        unit = total + 1
+        for f in members:
+            weights[f.id] = multiplier * (unit + seniority[f.referral_rank])
+        multiplier *= len(members) * unit + total + 1
+    if multiplier > MAX_EXACT_WEIGHT:
+        counts: dict[str, int] = {}
+        step = 1
+        for urgency in sorted({f.urgency for f in forced}, reverse=True):
+            members = [f for f in forced if f.urgency == urgency]
+            for f in members:
+                counts[f.id] = step
+            step *= len(members) + 1
+        return counts
+    return weights
+
+
+@dataclass(frozen=True, slots=True)
+class PlanState:
+    """Every worker's load and court families after a plan, and who received what."""
+
+    load: Mapping[str, int]
+    added_court: Mapping[str, int]
+    receives: frozenset[str]  # workers given a family that is not fixed to them
+    voluntary_moves: int
+
+
+def plan_state(instance: RebalanceInstance, assignment: Mapping[str, str | None]) -> PlanState:
+    """Loads after the plan: each moved family leaves its worker and joins its receiver."""
+    load = {w.id: w.load for w in instance.workers}
+    court = dict.fromkeys(load, 0)
+    receives: set[str] = set()
+    moves = 0
+    for family in instance.families:
+        to = assignment.get(family.id)
+        if to is None:
+            continue
+        if family.from_worker in load:
+            load[family.from_worker] -= family.weight
+        if to in load:
+            load[to] += family.weight
+            court[to] += int(family.court)
+        if to != family.fixed_worker:
+            receives.add(to)
+        moves += int(not family.forced)
+    return PlanState(load, court, frozenset(receives), moves)
+
+
+def ratio_thousandths(load: int, capacity: int) -> int:
+    """floor(1000 x load / capacity): the model's integer load / capacity."""
+    return (RATIO_SCALE * load) // capacity
+
+
+def aim_values(instance: RebalanceInstance, assignment: Mapping[str, str | None]) -> dict[str, int]:
+    """Each aim's cost for this plan, in the aims' order (lower is better)."""
+    state = plan_state(instance, assignment)
+    weights = unplaced_weights(instance.families)
+    unplaced = sum(
+        weights[f.id] for f in instance.families if f.forced and not assignment.get(f.id)
+    )
+    continuity = sum(
+        1
+        for f in instance.families
+        if f.forced and f.continuity_worker and assignment.get(f.id) != f.continuity_worker
+    )
+    balanced = [w for w in instance.workers if w.balanced]
+    rated = [w for w in balanced if w.capacity > 0]
+    highest = max((-(-RATIO_SCALE * state.load[w.id] // w.capacity) for w in rated), default=0)
+    over = sum(1 for w in balanced if state.load[w.id] > w.capacity)
+    ratios = [ratio_thousandths(state.load[w.id], w.capacity) for w in rated]
+    n, total = len(ratios), sum(ratios)
+    spread = sum(-(-abs(n * r - total) // n) for r in ratios) if n else 0
+    return dict(
+        zip(
+            AIM_NAMES,
+            (unplaced, continuity, highest, over, spread, state.voluntary_moves),
+            strict=True,
+        )
+    )
+
+
+def frontier_figures(
+    instance: RebalanceInstance, assignment: Mapping[str, str | None]
+) -> tuple[float, int]:
+    """The highest load / capacity (exact, 4 decimals) and the count above capacity."""
+    state = plan_state(instance, assignment)
+    balanced = [w for w in instance.workers if w.balanced]
+    highest = max((state.load[w.id] / w.capacity for w in balanced if w.capacity > 0), default=0.0)
+    over = sum(1 for w in balanced if state.load[w.id] > w.capacity)
+    return round(highest, 4), over

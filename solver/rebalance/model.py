@@ -1,0 +1,261 @@
+"""One frontier point: the lexicographic optimum with at most k voluntary moves.
+
+Each forced family is one 0/1 choice per receiver. Voluntary candidates of one worker with
+the same weight and receivers are interchangeable, so they are one group with a count per
+receiver: that removes the symmetric choices that otherwise make the proof grow with k.
+Aims, each its own stage with every earlier one held at its value: re-home forced families
+(most urgent first), continuity, the highest load / capacity, the count above capacity,
+the spread, the fewest voluntary moves. The cap rules come from `rule_checks` only.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from solver.progress import CancelToken
+from solver.rebalance import rule_checks
+from solver.rebalance.figures import (
+    AIM_NAMES,
+    RATIO_SCALE,
+    aim_values,
+    frontier_figures,
+    unplaced_weights,
+)
+from solver.rebalance.instance import MovingFamily, RebalanceInstance, TeamWorker
+from solver.rebalance.solution import FrontierPoint
+from solver.solution import SolverConfig
+from solver.stages import parameters
+
+Assignment = Mapping[str, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Families the model treats as one (a forced family is always alone)."""
+
+    members: tuple[MovingFamily, ...]
+
+    @property
+    def first(self) -> MovingFamily:
+        """The family standing for the group (they share worker, weight and receivers)."""
+        return self.members[0]
+
+
+@dataclass
+class Built:
+    """A point's model, its groups, its choice variables and its aims' cost expressions."""
+
+    model: cp_model.CpModel
+    groups: list[Group]
+    y: dict[tuple[int, str], cp_model.IntVar]  # (group index, receiver) -> families moved
+    aims: list[cp_model.LinearExprT]
+
+
+def groups_of(instance: RebalanceInstance) -> list[Group]:
+    """Forced families one by one, then voluntary candidates grouped, in instance order."""
+    groups: list[Group] = []
+    voluntary: dict[tuple[str, int, tuple[str, ...]], list[MovingFamily]] = {}
+    for f in instance.families:
+        if f.forced:
+            groups.append(Group((f,)))
+        else:
+            voluntary.setdefault((f.from_worker, f.weight, f.eligible), []).append(f)
+    groups += [Group(tuple(members)) for members in voluntary.values()]
+    return groups
+
+
+def _possible(family: MovingFamily, worker: TeamWorker, lowest_load: int) -> bool:
+    """Whether the pair can ever be used: the fixed worker always; others when the cap
+    rules let them take it at the lowest load the moves could bring them to."""
+    if worker.id == family.fixed_worker:
+        return True
+    if (family.forced and family.fixed_worker is not None) or worker.id == family.from_worker:
+        return False
+    return rule_checks.fits(rule_checks.state(worker, lowest_load), family)
+
+
+def _lowest_loads(instance: RebalanceInstance, k: int) -> dict[str, int]:
+    """Each worker's load less their k heaviest voluntary candidates and every forced family."""
+    lowest = {}
+    for w in instance.workers:
+        own = [f for f in instance.families if f.from_worker == w.id]
+        voluntary = sorted((f.weight for f in own if not f.forced), reverse=True)[:k]
+        lowest[w.id] = w.load - sum(voluntary) - sum(f.weight for f in own if f.forced)
+    return lowest
+
+
+def build(instance: RebalanceInstance, k: int) -> Built:
+    """The model for at most k voluntary moves, with its six aims' cost expressions."""
+    model = cp_model.CpModel()
+    workers = {w.id: w for w in instance.workers}
+    lowest = _lowest_loads(instance, k)
+    groups = groups_of(instance)
+    y: dict[tuple[int, str], cp_model.IntVar] = {}
+    placed: dict[int, cp_model.LinearExprT] = {}
+    for g, group in enumerate(groups):
+        f = group.first
+        most = 1 if f.forced else min(len(group.members), k)
+        if most == 0:
+            placed[g] = 0
+            continue
+        options = [r for r in f.eligible if r in workers and _possible(f, workers[r], lowest[r])]
+        for r in options:
+            y[g, r] = model.new_int_var(0, most, f"y[{f.id},{r}]")
+        placed[g] = sum(y[g, r] for r in options)
+        model.add(placed[g] <= most)
+        if f.forced and f.fixed_worker is not None and f.fixed_worker in options:
+            model.add(y[g, f.fixed_worker] == 1)
+    volume = sum(placed[g] for g, group in enumerate(groups) if not group.first.forced)
+    if not isinstance(volume, int):
+        model.add(volume <= k)
+    load_after: dict[str, cp_model.LinearExprT] = {}
+    for w in instance.workers:
+        incoming = [(groups[g].first, var) for (g, r), var in y.items() if r == w.id]
+        leaving = [
+            (placed[g], group.first.weight)
+            for g, group in enumerate(groups)
+            if group.first.from_worker == w.id
+        ]
+        net = cp_model.LinearExpr.weighted_sum(
+            [v for _, v in incoming], [f.weight for f, _ in incoming]
+        ) - cp_model.LinearExpr.weighted_sum([p for p, _ in leaving], [wt for _, wt in leaving])
+        load_after[w.id] = w.load + net
+        open_pairs = [var for f, var in incoming if f.fixed_worker != w.id]
+        if not open_pairs:
+            continue
+        receives = model.new_bool_var(f"receives[{w.id}]")
+        for var in open_pairs:
+            model.add(var == 0).only_enforce_if(receives.negated())
+        added_court = sum(var for f, var in incoming if f.court)
+        rule_checks.constrain(model, w, receives, net, added_court)
+    aims = _aims(model, instance, groups, y, placed, load_after, volume)
+    return Built(model, groups, y, aims)
+
+
+def _aims(
+    model: cp_model.CpModel,
+    instance: RebalanceInstance,
+    groups: list[Group],
+    y: Mapping[tuple[int, str], cp_model.IntVar],
+    placed: Mapping[int, cp_model.LinearExprT],
+    load_after: Mapping[str, cp_model.LinearExprT],
+    volume: cp_model.LinearExprT,
+) -> list[cp_model.LinearExprT]:
+    weights = unplaced_weights(instance.families)
+    forced = [(g, group.first) for g, group in enumerate(groups) if group.first.forced]
+    unplaced = sum(weights[f.id] * (1 - placed[g]) for g, f in forced)
+    continuity = sum(
+        1 - y.get((g, f.continuity_worker), 0)  # a pair left out is a miss
+        for g, f in forced
+        if f.continuity_worker is not None
+    )
+    balanced = [w for w in instance.workers if w.balanced]
+    rated = [w for w in balanced if w.capacity > 0]
+    top = sum(f.weight for f in instance.families) + max((w.load for w in rated), default=0)
+    bound = max((RATIO_SCALE * top // w.capacity + 1 for w in rated), default=1)
+    highest = model.new_int_var(0, bound, "highest")
+    ratios = []
+    for w in rated:
+        model.add(w.capacity * highest >= RATIO_SCALE * load_after[w.id])
+    for w in rated:
+        r = model.new_int_var(0, bound, f"ratio[{w.id}]")
+        model.add(w.capacity * r <= RATIO_SCALE * load_after[w.id])
+        model.add(RATIO_SCALE * load_after[w.id] <= w.capacity * r + w.capacity - 1)
+        ratios.append(r)
+    over = []
+    for w in balanced:
+        o = model.new_bool_var(f"over[{w.id}]")
+        model.add(load_after[w.id] <= w.capacity).only_enforce_if(o.negated())
+        over.append(o)
+    n = len(ratios)
+    deviations = []
+    for r in ratios:
+        d = model.new_int_var(0, bound, "")
+        model.add(n * d >= n * r - sum(ratios))
+        model.add(n * d >= sum(ratios) - n * r)
+        deviations.append(d)
+    return [unplaced, continuity, highest, sum(over), sum(deviations), volume]
+
+
+def solve_point(
+    instance: RebalanceInstance,
+    k: int,
+    config: SolverConfig,
+    deadline: float,
+    hint: Assignment | None = None,
+    cancel: CancelToken | None = None,
+) -> FrontierPoint:
+    """The lexicographic optimum with at most k voluntary moves; `proven` says if it is one."""
+    built = build(instance, k)
+    solver = cp_model.CpSolver()
+    _hint(built, hint or {})
+    if cancel is not None:
+        cancel.register(solver.stop_search)
+    try:
+        return _stages(instance, k, built, solver, config, deadline)
+    finally:
+        if cancel is not None:
+            cancel.unregister(solver.stop_search)
+
+
+def _stages(
+    instance: RebalanceInstance,
+    k: int,
+    built: Built,
+    solver: cp_model.CpSolver,
+    config: SolverConfig,
+    deadline: float,
+) -> FrontierPoint:
+    model = built.model
+    proven = True
+    values: dict[str, int] = {}
+    assignment: dict[str, str | None] = {}
+    for name, cost in zip(AIM_NAMES, built.aims, strict=True):
+        if isinstance(cost, int):
+            values[name] = cost
+            continue
+        if assignment:  # the last stage's plan keeps every constraint: its value bounds this aim
+            model.add(cost <= aim_values(instance, assignment)[name])
+        model.minimize(cost)
+        params = parameters(config, deadline - time.monotonic())
+        params.linearization_level = 2
+        solver.parameters.copy_from(params)
+        status = solver.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            proven = False
+            break
+        proven = proven and status == cp_model.OPTIMAL
+        value = round(solver.objective_value)
+        values[name] = value
+        model.add(cost <= value)
+        assignment = _read(instance, built, solver)
+        _hint(built, assignment)
+    if len(values) < len(AIM_NAMES):
+        return FrontierPoint(k, assignment, 0.0, 0, 0, False, {})
+    highest, over = frontier_figures(instance, assignment)
+    used = sum(1 for f in instance.families if not f.forced and assignment[f.id])
+    return FrontierPoint(k, assignment, highest, over, used, proven, values)
+
+
+def _read(
+    instance: RebalanceInstance, built: Built, solver: cp_model.CpSolver
+) -> dict[str, str | None]:
+    """Counts back to families: a group's first members go, in instance order."""
+    chosen: dict[str, str | None] = dict.fromkeys((f.id for f in instance.families), None)
+    next_member = dict.fromkeys(range(len(built.groups)), 0)
+    for (g, worker_id), var in built.y.items():
+        for _ in range(solver.value(var)):
+            chosen[built.groups[g].members[next_member[g]].id] = worker_id
+            next_member[g] += 1
+    return chosen
+
+
+def _hint(built: Built, assignment: Assignment) -> None:
+    built.model.clear_hints()
+    for (g, worker_id), var in built.y.items():
+        count = sum(1 for f in built.groups[g].members if assignment.get(f.id) == worker_id)
+        built.model.add_hint(var, min(count, var.proto.domain[-1]))
