@@ -25,8 +25,10 @@ ROWS = 3000
 
 def report(label: str, seconds: float, target: float) -> None:
     """One line: the time, the target and the ratio (below 1.00 meets the target)."""
-    print(f"{label:<52} {seconds * 1000:8.1f} ms  target {target * 1000:6.0f} ms  "
-          f"ratio {seconds / target:5.2f}")  # fmt: skip
+    print(
+        f"{label:<52} {seconds * 1000:8.1f} ms  target {target * 1000:6.0f} ms  "
+        f"ratio {seconds / target:5.2f}"
+    )
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -103,16 +105,20 @@ def bench_table() -> None:
             start = time.perf_counter()
             sort_by(column, order)
             sorts.append(time.perf_counter() - start)
-    report(f"sort {model.rowCount()} rows (median of {len(sorts)})", statistics.median(sorts),
-           TABLE_TARGET_S)  # fmt: skip
+    report(
+        f"sort {model.rowCount()} rows (median of {len(sorts)})",
+        statistics.median(sorts),
+        TABLE_TARGET_S,
+    )
     report(f"sort {model.rowCount()} rows (slowest column)", max(sorts), TABLE_TARGET_S)
     filters = []
     for text in ("cp", "court 3b", "t01", "zzz-no-match", ""):
         start = time.perf_counter()
         search(text)
         filters.append(time.perf_counter() - start)
-    report(f"filter {model.rowCount()} rows (slowest of {len(filters)})", max(filters),
-           TABLE_TARGET_S)  # fmt: skip
+    report(
+        f"filter {model.rowCount()} rows (slowest of {len(filters)})", max(filters), TABLE_TARGET_S
+    )
 
 
 COLD_START = """
@@ -133,8 +139,9 @@ window.session.workspace.close()
 
 def bench_cold_start(folder: Path) -> None:
     """A new process: Python and Qt imports, open the demo workspace, show the window."""
-    env = dict(os.environ, BENCH_DIR=str(folder),
-               FSP_ALLOCATOR_WORKSPACE=str(folder / "cold.sqlite"))  # fmt: skip
+    env = dict(
+        os.environ, BENCH_DIR=str(folder), FSP_ALLOCATOR_WORKSPACE=str(folder / "cold.sqlite")
+    )
     subprocess.run([sys.executable, "-c", COLD_START], env=env, check=True)  # creates the demo
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", COLD_START], env=env, check=True)

@@ -174,18 +174,36 @@ def _team_lines(team: TeamReport) -> list[str]:
     if lead:
         header = ("ID", "Name", "Role", "FTE", "Capacity", "Load", "Load %", "Court", "Children")
         rows = [
-            (w.worker_id, w.name, w.role, _num(w.fte), _num(w.capacity), _num(w.load),
-             _percent(w.load_percent), f"{w.court}/{w.court_cap}", str(w.children), w.note)
+            (
+                w.worker_id,
+                w.name,
+                w.role,
+                _num(w.fte),
+                _num(w.capacity),
+                _num(w.load),
+                _percent(w.load_percent),
+                f"{w.court}/{w.court_cap}",
+                str(w.children),
+                w.note,
+            )
             for w in lead
-        ]  # fmt: skip
+        ]
         lines += ["  Lead workers", *_table((*header, "Note"), rows)]
     if adult:
         header = ("ID", "Name", "Role", "FTE", "Families", "Capacity", "Use %", "Note")
         rows = [
-            (w.worker_id, w.name, w.role, _num(w.fte), str(w.families), _num(w.capacity),
-             _percent(w.load_percent), w.note)
+            (
+                w.worker_id,
+                w.name,
+                w.role,
+                _num(w.fte),
+                str(w.families),
+                _num(w.capacity),
+                _percent(w.load_percent),
+                w.note,
+            )
             for w in adult
-        ]  # fmt: skip
+        ]
         lines += ["  Adult practitioners (families)", *_table(header, rows)]
     if other:
         header = ("ID", "Name", "Role", "FTE", "Children", "Note")
@@ -196,8 +214,10 @@ def _team_lines(team: TeamReport) -> list[str]:
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return ["    " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-            for r in [header, *rows]]  # fmt: skip
+    return [
+        "    " + "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+        for r in [header, *rows]
+    ]
 
 
 def _count(number: int, singular: str, plural: str | None = None) -> str:

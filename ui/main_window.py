@@ -166,32 +166,58 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, "Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.actions_by_name: dict[str, QAction] = {
-            "allocate": self._action("Allocate", "Ctrl+R", "Propose this week's allocation",
-                                     lambda: self._on(3, allocate.allocate)),
-            "cancel": self._action("Cancel", "Esc", "Stop the running allocation",
-                                   self.runner.cancel),
-            "accept": self._action("Accept", "Ctrl+Return", "Accept the allocation",
-                                   lambda: self._on(3, allocate.accept)),
-            "export": self._action("Export", "Ctrl+E", "Export the allocation sheet to Excel",
-                                   allocate.export),
-            "import": self._action("Import", "Ctrl+I", "Import a team workbook or CSV",
-                                   lambda: self._on(2, self.this_week_view.import_file)),
-            "add_child": self._action("Add child", "Ctrl+N", "Add a new child to allocate",
-                                      lambda: self._on(2, self.this_week_view.add_child)),
-            "search": self._action("Search", "Ctrl+F", "Search the current view",
-                                   self.focus_search),
-            "manager": self._action("Manager name…", "Ctrl+Shift+M",
-                                    "Set the name recorded with your decisions",
-                                    self.set_manager_name),
-        }  # fmt: skip
+            "allocate": self._action(
+                "Allocate",
+                "Ctrl+R",
+                "Propose this week's allocation",
+                lambda: self._on(3, allocate.allocate),
+            ),
+            "cancel": self._action(
+                "Cancel", "Esc", "Stop the running allocation", self.runner.cancel
+            ),
+            "accept": self._action(
+                "Accept",
+                "Ctrl+Return",
+                "Accept the allocation",
+                lambda: self._on(3, allocate.accept),
+            ),
+            "export": self._action(
+                "Export", "Ctrl+E", "Export the allocation sheet to Excel", allocate.export
+            ),
+            "import": self._action(
+                "Import",
+                "Ctrl+I",
+                "Import a team workbook or CSV",
+                lambda: self._on(2, self.this_week_view.import_file),
+            ),
+            "add_child": self._action(
+                "Add child",
+                "Ctrl+N",
+                "Add a new child to allocate",
+                lambda: self._on(2, self.this_week_view.add_child),
+            ),
+            "search": self._action(
+                "Search", "Ctrl+F", "Search the current view", self.focus_search
+            ),
+            "manager": self._action(
+                "Manager name…",
+                "Ctrl+Shift+M",
+                "Set the name recorded with your decisions",
+                self.set_manager_name,
+            ),
+        }
         self.actions_by_name["accept"].setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
         )
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         for number, (_view, name) in enumerate(self.views(), start=1):
-            self._action(name, f"Ctrl+{number}", f"Show {name}",
-                         lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i))  # fmt: skip
+            self._action(
+                name,
+                f"Ctrl+{number}",
+                f"Show {name}",
+                lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i),
+            )
         toolbar = QToolBar("Main actions", self)
         toolbar.setObjectName("MainToolbar")
         toolbar.setAccessibleName("Main actions")

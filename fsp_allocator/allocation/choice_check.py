@@ -75,11 +75,13 @@ def _open_lead_break(
     if lead is None or broken_rule(lead, family, family_team(family, data), data.settings.week):
         return None  # the family's worker cannot take them: the engine would split it too
     return RuleBreak(
-        family.family_id, worker_id, RULE_SIBLINGS,
+        family.family_id,
+        worker_id,
+        RULE_SIBLINGS,
         f"the family's open children are with {lead.name}, who can take the new ones; choose "
         f"{lead.name}, or first exclude them from the family if it must have two workers",
         True,
-    )  # fmt: skip
+    )
 
 
 def check_choices(
@@ -141,10 +143,13 @@ def check_choices(
         if block is not None:
             warnings.append(
                 RuleBreak(
-                    family_id, worker_id, RULE_NAMES.get(block[0], block[0]),
-                    f"{block[1].rstrip('.')}; it is your decision, recorded as such", False,
+                    family_id,
+                    worker_id,
+                    RULE_NAMES.get(block[0], block[0]),
+                    f"{block[1].rstrip('.')}; it is your decision, recorded as such",
+                    False,
                 )
-            )  # fmt: skip
+            )
     return ChoiceCheck(tuple(refusals), tuple(warnings))
 
 
@@ -154,18 +159,23 @@ def family_splits(
     """Families whose new children were given different workers, naming the siblings."""
     found: list[RuleBreak] = []
     for family in data.families():
-        chosen = {c.child_id: final_by_child[c.child_id] for c in family.new_children
-                  if c.child_id in final_by_child}  # fmt: skip
+        chosen = {
+            c.child_id: final_by_child[c.child_id]
+            for c in family.new_children
+            if c.child_id in final_by_child
+        }
         if len(set(chosen.values())) > 1:
             parts = ", ".join(f"{c} to {w or 'no one'}" for c, w in sorted(chosen.items()))
             found.append(
                 RuleBreak(
-                    family.family_id, None, RULE_SIBLINGS,
+                    family.family_id,
+                    None,
+                    RULE_SIBLINGS,
                     f"its children would be split ({parts}); siblings share one worker, so "
                     f"choose one for the whole family {family.family_id}",
                     True,
                 )
-            )  # fmt: skip
+            )
     return tuple(found)
 
 

@@ -140,9 +140,10 @@ def _pair_adults(
         if role in kept_roles:
             continue
         options = [
-            a for a in team_adults
+            a
+            for a in team_adults
             if a.role == role and a.available and held[a.id] + 1 <= a.capacity
-        ]  # fmt: skip
+        ]
         if options:
             best = min(options, key=lambda a: (held[a.id] + 1) / max(a.capacity, 1))
             held[best.id] += 1

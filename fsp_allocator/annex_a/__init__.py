@@ -8,7 +8,7 @@ the contract names are ever read (spec/annex_a.md): no personal column leaves th
 
 from __future__ import annotations
 
-from fsp_allocator.annex_a.importer import ALL_TEAMS, AnnexAResult, read_annex_a, is_annex_a
+from fsp_allocator.annex_a.importer import ALL_TEAMS, AnnexAResult, is_annex_a, read_annex_a
 from fsp_allocator.annex_a.summary import AnnexASummary
 
 __all__ = ["ALL_TEAMS", "AnnexAResult", "AnnexASummary", "is_annex_a", "read_annex_a"]

@@ -32,8 +32,14 @@ from fsp_allocator.workbook.checks import check_team
 from fsp_allocator.workbook.problems import Problem, Severity
 
 ALL_TEAMS = "ALL"
-STAGE_STRENGTH = {Stage.CIN: 1, Stage.ASSESSMENT: 2, Stage.CP: 3, Stage.CLA: 4,
-                  Stage.PLO: 4, Stage.COURT: 5}  # fmt: skip
+STAGE_STRENGTH = {
+    Stage.CIN: 1,
+    Stage.ASSESSMENT: 2,
+    Stage.CP: 3,
+    Stage.CLA: 4,
+    Stage.PLO: 4,
+    Stage.COURT: 5,
+}
 LIST_PREFERENCE = {8: 3, 7: 2, 6: 1}
 ONLY_REFERRAL = "only in List 3 (a referral, not an open case)"
 OTHER_TEAM = "in another team"
@@ -105,11 +111,16 @@ def read_annex_a(
     teams = _teams_found(entries)
     wanted = None if team.strip().upper() == ALL_TEAMS else _team_key(team)
     if wanted is not None and wanted not in teams:
-        problems.append(Problem(
-            Severity.ERROR,
-            f"no child is in the team '{team}'; the teams found are: "
-            + (", ".join(sorted(teams.values(), key=str.lower)) or "none"),
-            lists[6].sheet, None, TEAM))  # fmt: skip
+        problems.append(
+            Problem(
+                Severity.ERROR,
+                f"no child is in the team '{team}'; the teams found are: "
+                + (", ".join(sorted(teams.values(), key=str.lower)) or "none"),
+                lists[6].sheet,
+                None,
+                TEAM,
+            )
+        )
     roster_workers = None
     if roster is not None:
         from fsp_allocator.annex_a.inputs import read_roster
@@ -123,13 +134,28 @@ def read_annex_a(
         known = {e.child_id for e in entries} | set(referrals)
         for child_id, row in family_rows.items():
             if child_id not in known:
-                problems.append(Problem(
-                    Severity.ERROR, f"child {child_id} is in no list of the Annex A workbook",
-                    Path(families).name, row, "child_id"))  # fmt: skip
+                problems.append(
+                    Problem(
+                        Severity.ERROR,
+                        f"child {child_id} is in no list of the Annex A workbook",
+                        Path(families).name,
+                        row,
+                        "child_id",
+                    )
+                )
     if any(p.severity is Severity.ERROR for p in problems):
         return AnnexAResult(None, tuple(problems), teams_found=tuple(teams.values()))
-    return _build(entries, referrals, teams, wanted, roster_workers, family_of,
-                  families is not None, week, problems)  # fmt: skip
+    return _build(
+        entries,
+        referrals,
+        teams,
+        wanted,
+        roster_workers,
+        family_of,
+        families is not None,
+        week,
+        problems,
+    )
 
 
 def _teams_found(entries: Sequence[Entry]) -> dict[str, str]:
@@ -188,13 +214,19 @@ def _build(
             from_7_or_8.append(child_id)
         taken.append((chosen, teams[key]))
     if no_team:
-        problems.append(_warning(
-            f"{len(no_team)} open children have no Allocated Team and were left out: "
-            + ", ".join(no_team)))  # fmt: skip
+        problems.append(
+            _warning(
+                f"{len(no_team)} open children have no Allocated Team and were left out: "
+                + ", ".join(no_team)
+            )
+        )
     if from_7_or_8:
-        problems.append(_warning(
-            f"{len(from_7_or_8)} children are in List 7 or 8 but not in List 6; they were "
-            "taken from List 7/8: " + ", ".join(from_7_or_8)))  # fmt: skip
+        problems.append(
+            _warning(
+                f"{len(from_7_or_8)} children are in List 7 or 8 but not in List 6; they were "
+                "taken from List 7/8: " + ", ".join(from_7_or_8)
+            )
+        )
     chosen_teams = tuple(dict.fromkeys(t for _, t in taken)) or (
         () if wanted is None else (teams[wanted],)
     )
@@ -208,30 +240,42 @@ def _build(
         if family is None:
             without_family.append(entry.child_id)
         assert entry.stage is not None
-        children.append(Child(
-            child_id=ChildId(entry.child_id),
-            family_id=FamilyId(family or entry.child_id),
-            stage=entry.stage,
-            worker_id=worker_id,
-            referral_date=referrals.get(entry.child_id) or started.get(entry.child_id),
-            team=TeamName(team_name)))  # fmt: skip
+        children.append(
+            Child(
+                child_id=ChildId(entry.child_id),
+                family_id=FamilyId(family or entry.child_id),
+                stage=entry.stage,
+                worker_id=worker_id,
+                referral_date=referrals.get(entry.child_id) or started.get(entry.child_id),
+                team=TeamName(team_name),
+            )
+        )
     problems += staff.problems()
     if without_family:
-        problems.append(_warning(
-            f"{len(without_family)} children have no family "
-            + ("in the families file" if families_given else "(no --families file given)")
-            + " and are each their own family, so siblings cannot be kept together: "
-            + ", ".join(without_family[:20]) + (" …" if len(without_family) > 20 else "")))  # fmt: skip
+        problems.append(
+            _warning(
+                f"{len(without_family)} children have no family "
+                + ("in the families file" if families_given else "(no --families file given)")
+                + " and are each their own family, so siblings cannot be kept together: "
+                + ", ".join(without_family[:20])
+                + (" …" if len(without_family) > 20 else "")
+            )
+        )
     settings = default_settings(week or date.today())
     data = TeamData(staff.workers(), tuple(children), settings)
     staffed = {_team_key(w.team) for w in data.workers}
     for team_name in chosen_teams:
         if _team_key(team_name) not in staffed:
-            problems.append(Problem(
-                Severity.ERROR,
-                f"no child of {team_name} has an Allocated Worker, and no roster names the "
-                "team's workers, so there is no one to allocate to; give --roster",
-                LIST_6.label, None, WORKER))  # fmt: skip
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    f"no child of {team_name} has an Allocated Worker, and no roster names the "
+                    "team's workers, so there is no one to allocate to; give --roster",
+                    LIST_6.label,
+                    None,
+                    WORKER,
+                )
+            )
     if not any(p.severity is Severity.ERROR for p in problems):
         problems += check_team(data)
     by_stage = {stage: sum(1 for c in children if c.stage is stage) for stage in Stage}

@@ -22,8 +22,9 @@ from fsp_allocator.workbook.xlsx_source import read_xlsx
 FAMILIES_SHEET = "families"
 
 
-def _error(message: str, sheet: str | None = None, row: int | None = None,
-           column: str | None = None) -> Problem:  # fmt: skip
+def _error(
+    message: str, sheet: str | None = None, row: int | None = None, column: str | None = None
+) -> Problem:
     return Problem(Severity.ERROR, message, sheet=sheet, row=row, column=column)
 
 
@@ -74,9 +75,14 @@ def _family_rows(
     header = [normalise_name(h) for h in sheet.header]
     missing = [c for c in ("child_id", "family_id") if c not in header]
     for column in missing:
-        problems.append(_error(
-            f"{name} has no '{column}' column; its first line must be child_id,family_id",
-            name, 1, column))  # fmt: skip
+        problems.append(
+            _error(
+                f"{name} has no '{column}' column; its first line must be child_id,family_id",
+                name,
+                1,
+                column,
+            )
+        )
     if missing:
         return {}, {}
     child_at, family_at = header.index("child_id"), header.index("family_id")
@@ -89,9 +95,15 @@ def _family_rows(
             problems.append(_error("the cell is blank", name, row.number, column))
             continue
         if child in families and families[child] != family:
-            problems.append(_error(
-                f"child {child} is given two families ({families[child]} at row "
-                f"{rows[child]} and {family})", name, row.number, "family_id"))  # fmt: skip
+            problems.append(
+                _error(
+                    f"child {child} is given two families ({families[child]} at row "
+                    f"{rows[child]} and {family})",
+                    name,
+                    row.number,
+                    "family_id",
+                )
+            )
             continue
         families[child] = family
         rows.setdefault(child, row.number)

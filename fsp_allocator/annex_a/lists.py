@@ -82,9 +82,15 @@ class _Cells:
 def _child_id(cells: _Cells) -> str | None:
     child_id = cells.text(CHILD_ID)
     if child_id is None:
-        cells.problems.append(Problem(
-            Severity.WARNING, "the row has no Child Unique ID and was skipped",
-            cells.sheet.sheet, cells.row.number, CHILD_ID))  # fmt: skip
+        cells.problems.append(
+            Problem(
+                Severity.WARNING,
+                "the row has no Child Unique ID and was skipped",
+                cells.sheet.sheet,
+                cells.row.number,
+                CHILD_ID,
+            )
+        )
     return child_id
 
 
@@ -98,18 +104,34 @@ def list6_entries(sheet: ListSheet, problems: list[Problem]) -> list[Entry]:
             continue
         status = cells.parsed(CASE_STATUS, case_status)
         if cells.text(CASE_STATUS) is None:
-            problems.append(Problem(
-                Severity.ERROR, "the Case Status is blank; every child in List 6 needs one",
-                sheet.sheet, row.number, CASE_STATUS))  # fmt: skip
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    "the Case Status is blank; every child in List 6 needs one",
+                    sheet.sheet,
+                    row.number,
+                    CASE_STATUS,
+                )
+            )
             cells.failed = True
         started = cells.parsed(CIN_START, parse_date)
         if cells.failed:
             continue
         stage = None if status == CLOSED else status
         assert stage is None or isinstance(stage, Stage)
-        entries.append(Entry(
-            child_id, 6, sheet.sheet, row.number, stage, cells.text(TEAM), cells.text(WORKER),
-            started, "" if stage else "a closed episode"))  # fmt: skip
+        entries.append(
+            Entry(
+                child_id,
+                6,
+                sheet.sheet,
+                row.number,
+                stage,
+                cells.text(TEAM),
+                cells.text(WORKER),
+                started,
+                "" if stage else "a closed episode",
+            )
+        )
     return entries
 
 
@@ -125,9 +147,18 @@ def list7_entries(sheet: ListSheet, problems: list[Problem]) -> list[Entry]:
         if cells.failed:
             continue
         stage = None if ended is not None else Stage.CP
-        entries.append(Entry(
-            child_id, 7, sheet.sheet, row.number, stage, cells.text(TEAM), cells.text(WORKER),
-            left_because="" if stage else "an ended child protection plan"))  # fmt: skip
+        entries.append(
+            Entry(
+                child_id,
+                7,
+                sheet.sheet,
+                row.number,
+                stage,
+                cells.text(TEAM),
+                cells.text(WORKER),
+                left_because="" if stage else "an ended child protection plan",
+            )
+        )
     return entries
 
 
@@ -146,9 +177,18 @@ def list8_entries(sheet: ListSheet, problems: list[Problem]) -> list[Entry]:
         stage: Stage | None = Stage.COURT if code == INTERIM_CARE_ORDER else Stage.CLA
         if ceased is not None:
             stage = None
-        entries.append(Entry(
-            child_id, 8, sheet.sheet, row.number, stage, cells.text(TEAM), cells.text(WORKER),
-            left_because="" if stage else "ceased to be looked after"))  # fmt: skip
+        entries.append(
+            Entry(
+                child_id,
+                8,
+                sheet.sheet,
+                row.number,
+                stage,
+                cells.text(TEAM),
+                cells.text(WORKER),
+                left_because="" if stage else "ceased to be looked after",
+            )
+        )
     return entries
 
 
@@ -173,9 +213,14 @@ def conflicting_statuses(entries: list[Entry]) -> list[Problem]:
     for entry in entries:
         earlier = first.setdefault(entry.child_id, entry)
         if earlier is not entry and earlier.stage != entry.stage:
-            problems.append(Problem(
-                Severity.ERROR,
-                f"child {entry.child_id} is listed again (first at row {earlier.row}) with a "
-                "different Case Status; keep one row per child",
-                entry.sheet, entry.row, CASE_STATUS))  # fmt: skip
+            problems.append(
+                Problem(
+                    Severity.ERROR,
+                    f"child {entry.child_id} is listed again (first at row {earlier.row}) with a "
+                    "different Case Status; keep one row per child",
+                    entry.sheet,
+                    entry.row,
+                    CASE_STATUS,
+                )
+            )
     return problems

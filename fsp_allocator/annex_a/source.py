@@ -49,8 +49,14 @@ class ListSheet:
         return f"{self.letters.get(column, '?')}{row}"
 
 
-def _problem(message: str, sheet: str | None = None, row: int | None = None,
-             column: str | None = None, *, warning: bool = False) -> Problem:  # fmt: skip
+def _problem(
+    message: str,
+    sheet: str | None = None,
+    row: int | None = None,
+    column: str | None = None,
+    *,
+    warning: bool = False,
+) -> Problem:
     severity = Severity.WARNING if warning else Severity.ERROR
     return Problem(severity, message, sheet=sheet, row=row, column=column)
 
@@ -86,16 +92,23 @@ def read_lists(path: Path) -> tuple[dict[int, ListSheet], list[Problem]]:
         for spec in LISTS:
             titles = [t for t in book.sheetnames if spec.matches(t)]
             if len(titles) > 1:
-                problems.append(_problem(
-                    f"the sheets {', '.join(repr(t) for t in titles)} all look like "
-                    f"{spec.label}; rename or delete all but one", titles[1]))  # fmt: skip
+                problems.append(
+                    _problem(
+                        f"the sheets {', '.join(repr(t) for t in titles)} all look like "
+                        f"{spec.label}; rename or delete all but one",
+                        titles[1],
+                    )
+                )
                 continue
             if not titles:
                 if spec is LIST_6:
-                    problems.append(_problem(
-                        f"{path.name} has no List 6 sheet (children in need), so it is not an "
-                        "Annex A workbook FSP Allocator can read; sheets found: "
-                        + ", ".join(book.sheetnames)))  # fmt: skip
+                    problems.append(
+                        _problem(
+                            f"{path.name} has no List 6 sheet (children in need), so it is not an "
+                            "Annex A workbook FSP Allocator can read; sheets found: "
+                            + ", ".join(book.sheetnames)
+                        )
+                    )
                 continue
             sheet = _read_sheet(spec, titles[0], book[titles[0]], problems)
             if sheet is not None:
@@ -111,9 +124,15 @@ def _read_sheet(
     lines = worksheet.iter_rows(values_only=True)
     header_row, header = _find_header(lines)
     if header is None:
-        problems.append(_problem(
-            f"no row of the first {HEADER_SEARCH_ROWS} holds a '{CHILD_ID}' header, so the "
-            "list's columns cannot be found", title, None, CHILD_ID))  # fmt: skip
+        problems.append(
+            _problem(
+                f"no row of the first {HEADER_SEARCH_ROWS} holds a '{CHILD_ID}' header, so the "
+                "list's columns cannot be found",
+                title,
+                None,
+                CHILD_ID,
+            )
+        )
         return None
     positions: dict[str, int] = {}
     wanted = {squash(column): column for column in spec.columns}
@@ -123,9 +142,14 @@ def _read_sheet(
             positions[column] = index
     missing = [c for c in spec.required if c not in positions]
     for column in missing:
-        problems.append(_problem(
-            f"the column '{column}' is missing from the header row; {spec.label} needs it",
-            title, header_row, column))  # fmt: skip
+        problems.append(
+            _problem(
+                f"the column '{column}' is missing from the header row; {spec.label} needs it",
+                title,
+                header_row,
+                column,
+            )
+        )
     if missing:
         return None
     letters = {c: get_column_letter(i + 1) for c, i in positions.items()}
@@ -156,9 +180,16 @@ def _rows(
         for column, index in positions.items():
             value = line[index] if index < len(line) else None
             if is_excel_error(value):
-                problems.append(_problem(
-                    f"cell {letters[column]}{number} holds the Excel error {str(value).strip()}; "
-                    "it is read as blank", title, number, column, warning=True))  # fmt: skip
+                problems.append(
+                    _problem(
+                        f"cell {letters[column]}{number} holds the Excel error "
+                        f"{str(value).strip()}; it is read as blank",
+                        title,
+                        number,
+                        column,
+                        warning=True,
+                    )
+                )
                 value = None
             values[column] = value
         if any(v is not None and str(v).strip() for v in values.values()):

@@ -43,7 +43,7 @@ class StaffMatcher:
         for worker in roster or ():
             if worker.team != DEFAULT_TEAM and team_key(worker.team) not in wanted:
                 continue
-            team = wanted.get(team_key(worker.team), None)
+            team = wanted.get(team_key(worker.team))
             kept = replace(worker, team=TeamName(team)) if team else worker
             self._kept[kept.worker_id] = kept
             key = (team_key(team) if team else None, name_key(worker.name))
@@ -102,17 +102,25 @@ class StaffMatcher:
         """Warnings: names the roster lacks, and roster names given twice."""
         found = []
         if self._roster_given and self._made:
-            found.append(Problem(
-                Severity.WARNING,
-                f"{len(self._made)} Allocated Worker names match no one on the roster and were "
-                "added as social workers at FTE 1 (check them): " + ", ".join(self._made)))  # fmt: skip
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{len(self._made)} Allocated Worker names match no one on the roster and were "
+                    "added as social workers at FTE 1 (check them): " + ", ".join(self._made),
+                )
+            )
         if not self._roster_given and self._made:
-            found.append(Problem(
-                Severity.WARNING,
-                f"no roster given: {len(self._made)} workers were made from the Allocated "
-                "Worker names as social workers (SW) at FTE 1; check their roles and FTE"))  # fmt: skip
+            found.append(
+                Problem(
+                    Severity.WARNING,
+                    f"no roster given: {len(self._made)} workers were made from the Allocated "
+                    "Worker names as social workers (SW) at FTE 1; check their roles and FTE",
+                )
+            )
         for name in self._doubles:
-            found.append(Problem(
-                Severity.WARNING,
-                f"the roster has two workers named {name}; the first is used"))  # fmt: skip
+            found.append(
+                Problem(
+                    Severity.WARNING, f"the roster has two workers named {name}; the first is used"
+                )
+            )
         return found

@@ -41,9 +41,10 @@ class AnnexASummary:
     def lines(self) -> list[str]:
         """A few plain lines: taken per stage, left per reason, workers and families."""
         stages = ", ".join(
-            f"{count} {STAGE_LABELS[stage].lower()}" for stage, count in self.by_stage.items()
+            f"{count} {STAGE_LABELS[stage].lower()}"
+            for stage, count in self.by_stage.items()
             if count
-        )  # fmt: skip
+        )
         lines = [
             f"Took {self.taken} children of {', '.join(self.teams) or 'no team'}"
             + (f": {stages}." if stages else "."),

@@ -45,16 +45,30 @@ LEGAL_STATUSES: dict[str, str] = {
     "L3": "Under a child assessment order and in local authority accommodation",
     "V2": "Single period of accommodation under section 20",
     "V3": "Accommodated under an agreed series of short-term breaks",
-    "V4": "Accommodated under an agreed series of short-term breaks, when agreements are "
-    "recorded",
+    "V4": "Accommodated under an agreed series of short-term breaks, when agreements are recorded",
 }
 INTERIM_CARE_ORDER = "C1"
 _LEGAL_CODE = re.compile(r"^\s*([A-Za-z]\d)(?![0-9A-Za-z])")
 
 EXCEL_ERRORS = frozenset(
-    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
-     "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!", "#CONNECT!"}
-)  # fmt: skip
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#UNKNOWN!",
+        "#BUSY!",
+        "#CONNECT!",
+    }
+)
 
 # A worker cell naming nobody: the child is a new case to allocate.
 NO_WORKER = frozenset({"", "unallocated", "duty", "notallocated", "none"})

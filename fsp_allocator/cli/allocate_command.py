@@ -127,7 +127,8 @@ def run(args: argparse.Namespace) -> int:
 def write_results(
     proposal: AllocationProposal, excel: Path | None, json: Path | None
 ) -> list[Path]:
-    """Write the result workbook and/or JSON asked for, both or neither; a failure is one sentence."""
+    """Write the result workbook and/or JSON asked for (both or neither); a failure is one
+    sentence."""
     from fsp_allocator.result.files import write_result_files
     from fsp_allocator.safe_write import disk_message
 

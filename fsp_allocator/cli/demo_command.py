@@ -108,7 +108,7 @@ def _write_annex_a(args: argparse.Namespace) -> int:
     print(
         f"Wrote {out}: an invented Annex A export of {len(demo.teams)} teams "
         f"({', '.join(demo.teams)}), with its roster {roster.name} and families "
-        f"{families.name}. Try: fsp-allocator import-annex-a {out} --team \"{demo.teams[0]}\" "
+        f'{families.name}. Try: fsp-allocator import-annex-a {out} --team "{demo.teams[0]}" '
         f"--roster {roster} --families {families} --out team.xlsx"
     )
     return 0

@@ -32,8 +32,13 @@ class _Remember(argparse.Action):
         super().__init__(*args, **kwargs)
         self.given = given
 
-    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
-                 values: Any, option_string: str | None = None) -> None:  # fmt: skip
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
         self.given.append(str(values))
         if len(set(self.given)) > 1:
             parser.error(

@@ -20,24 +20,34 @@ INVALID_INPUT = 2
 
 
 def _common(parser: Any) -> None:
-    parser.add_argument("annex_a", type=Path, metavar="ANNEX_A.xlsx",
-                        help="the Annex A workbook exported from the case system")  # fmt: skip
     parser.add_argument(
-        "--team", required=True, metavar="TEAM",
-        help="the Allocated Team to take (matched ignoring case and spaces); ALL takes every "
-        "team",
-    )  # fmt: skip
+        "annex_a",
+        type=Path,
+        metavar="ANNEX_A.xlsx",
+        help="the Annex A workbook exported from the case system",
+    )
     parser.add_argument(
-        "--roster", type=Path, metavar="ROSTER.xlsx",
+        "--team",
+        required=True,
+        metavar="TEAM",
+        help="the Allocated Team to take (matched ignoring case and spaces); ALL takes every team",
+    )
+    parser.add_argument(
+        "--roster",
+        type=Path,
+        metavar="ROSTER.xlsx",
         help="a Workers sheet (team workbook columns) whose names match the Allocated Worker "
         "names; without it every worker is made a social worker at FTE 1",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--families", type=Path, metavar="FAMILIES.csv",
+        "--families",
+        type=Path,
+        metavar="FAMILIES.csv",
         help="a CSV of child_id,family_id; without it every child is its own family",
-    )  # fmt: skip
-    parser.add_argument("--week", type=week_date, metavar="YYYY-MM-DD",
-                        help="the allocation date (default: today)")  # fmt: skip
+    )
+    parser.add_argument(
+        "--week", type=week_date, metavar="YYYY-MM-DD", help="the allocation date (default: today)"
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -51,8 +61,9 @@ def register(subparsers: Any) -> None:
         "never read.",
     )
     _common(parser)
-    parser.add_argument("--out", type=Path, required=True, metavar="TEAM.xlsx",
-                        help="the team workbook to write")  # fmt: skip
+    parser.add_argument(
+        "--out", type=Path, required=True, metavar="TEAM.xlsx", help="the team workbook to write"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -83,8 +94,11 @@ def _read(args: argparse.Namespace) -> Any:
     for problem in result.problems:
         print(f"{problem.severity.value}: {problem}", file=sys.stderr)
     if not result.ok or result.data is None:
-        print(f"{args.annex_a.name} was not imported: {len(result.errors)} problem(s) to fix; "
-              "nothing was written.", file=sys.stderr)  # fmt: skip
+        print(
+            f"{args.annex_a.name} was not imported: {len(result.errors)} problem(s) to fix; "
+            "nothing was written.",
+            file=sys.stderr,
+        )
         return None
     assert result.summary is not None
     for line in result.summary.lines():
@@ -100,8 +114,9 @@ def run(args: argparse.Namespace) -> int:
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"{out} should end in .xlsx", INVALID_INPUT)
     if out.resolve() == args.annex_a.resolve():
-        raise UserError("--out names the Annex A workbook itself; give a new file name",
-                        INVALID_INPUT)  # fmt: skip
+        raise UserError(
+            "--out names the Annex A workbook itself; give a new file name", INVALID_INPUT
+        )
     result = _read(args)
     if result is None:
         return INVALID_INPUT
@@ -109,8 +124,10 @@ def run(args: argparse.Namespace) -> int:
         write_team(result.data, out)
     except PermissionError:
         raise UserError(f"{out} could not be written: is it open in Excel?") from None
-    print(f"Written: {out} ({len(result.data.workers)} workers, {len(result.data.children)} "
-          "children). Check it with `fsp-allocator validate`.")  # fmt: skip
+    print(
+        f"Written: {out} ({len(result.data.workers)} workers, {len(result.data.children)} "
+        "children). Check it with `fsp-allocator validate`."
+    )
     return 0
 
 

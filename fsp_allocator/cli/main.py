@@ -21,7 +21,13 @@ from fsp_allocator.cli.global_options import add_global_options, refusal
 from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
 
 COMMAND_MODULES = (
-    "demo", "validate", "allocate", "rebalance", "workspace", "import_annex_a", "service",
+    "demo",
+    "validate",
+    "allocate",
+    "rebalance",
+    "workspace",
+    "import_annex_a",
+    "service",
 )
 
 HEADLESS_HELP = """\
@@ -119,8 +125,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         from fsp_allocator.safe_write import disk_message
 
-        print(f"fsp-allocator: a file could not be read or written: {disk_message(exc)}.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"fsp-allocator: a file could not be read or written: {disk_message(exc)}.",
+            file=sys.stderr,
+        )
         return 1
     except Exception as exc:  # last resort: one clear line, never a traceback for a manager
         if args.debug:

@@ -63,25 +63,38 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", type=Path, metavar="PLAN.json", help="write the plan as JSON")
     parser.add_argument("--out", type=Path, metavar="PLAN.xlsx", help="write the plan workbook")
     parser.add_argument(
-        "--weeks", type=weeks_argument, default=DEFAULT_WEEKS, metavar="N",
+        "--weeks",
+        type=weeks_argument,
+        default=DEFAULT_WEEKS,
+        metavar="N",
         help="weeks to project, 1-104 (default %(default)s)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--intake", type=rate_argument, metavar="N",
+        "--intake",
+        type=rate_argument,
+        metavar="N",
         help="weighted units arriving a week, per team (default: measured, or this week's)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--closures", type=rate_argument, metavar="N",
+        "--closures",
+        type=rate_argument,
+        metavar="N",
         help="weighted units closing a week, per team (default: measured, or 0)",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--add", action="append", default=[], metavar="TEAM:ROLE:FTE",
+        "--add",
+        action="append",
+        default=[],
+        metavar="TEAM:ROLE:FTE",
         help="what if a worker joined TEAM (e.g. North:SW:1); repeatable",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--remove", action="append", default=[], metavar="WORKER",
+        "--remove",
+        action="append",
+        default=[],
+        metavar="WORKER",
         help="what if this worker left (their children stay in the team's load); repeatable",
-    )  # fmt: skip
+    )
 
 
 def register(subparsers: Any) -> None:
@@ -131,8 +144,9 @@ def _read(path: Path, week: Any) -> TeamData | None:
     if not result.ok or result.data is None:
         for problem in result.errors:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(result.errors)} problem(s) in {path.name}; nothing was written.",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"{len(result.errors)} problem(s) in {path.name}; nothing was written.", file=sys.stderr
+        )
         return None
     return result.data
 

@@ -50,7 +50,7 @@ class EscapingStream:
 def escaped_output() -> Iterator[None]:
     """While the block runs, stdout and stderr escape control characters."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = EscapingStream(out), EscapingStream(err)
     try:
         yield
     finally:

@@ -25,9 +25,13 @@ def register(commands: Any) -> None:
     add = actions.add_parser("add-manager", help="give a database login a team (or all teams)")
     add.add_argument("name", help="the manager's database login, e.g. ann_lee")
     add.add_argument(
-        "--team", dest="admin_teams", action="append", default=[], metavar="T",
+        "--team",
+        dest="admin_teams",
+        action="append",
+        default=[],
+        metavar="T",
         help="a team the manager holds; repeatable",
-    )  # fmt: skip
+    )
     add.add_argument("--service", action="store_true", help="a head of service: reads every team")
     add.set_defaults(handler=run_add)
     actions.add_parser("list", help="list the managers and their teams").set_defaults(
@@ -60,9 +64,11 @@ def run_add(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     finally:
         workspace.close()
-    held = "every team (head of service)" if manager.is_service and not manager.teams else (
-        ", ".join(manager.teams) + (" and reads every team" if manager.is_service else "")
-    )  # fmt: skip
+    held = (
+        "every team (head of service)"
+        if manager.is_service and not manager.teams
+        else (", ".join(manager.teams) + (" and reads every team" if manager.is_service else ""))
+    )
     print(f"{manager.login} may now work on {held}.")
     print("Set their password on the server (ALTER ROLE ... PASSWORD) or use its single sign-on.")
     return 0

@@ -62,30 +62,42 @@ def register(subparsers: Any) -> None:
     pro.add_argument("--time-limit", type=positive_seconds, metavar="S", help="seconds per team")
     _team_option(pro)
     pro.add_argument(
-        "--overflow", action="store_true",
+        "--overflow",
+        action="store_true",
         help="let a family no one in its team can take go to another team (Settings: overflow)",
-    )  # fmt: skip
+    )
     pro.set_defaults(handler=run_propose)
     acc = add("accept", help="accept the pending proposal, with any overrides")
     acc.add_argument(
-        "--override", type=_override, action="append", default=[], metavar="ID=WORKER",
+        "--override",
+        type=_override,
+        action="append",
+        default=[],
+        metavar="ID=WORKER",
         help="give a new family (or one child) to another worker; WORKER 'none' leaves it "
         "unallocated; repeatable. Any id works; write --override=ID=WORKER for an id that "
         "starts with '-'",
-    )  # fmt: skip
+    )
     acc.add_argument(
-        "--reason", type=_override, action="append", default=[], metavar="FAMILY=TEXT",
+        "--reason",
+        type=_override,
+        action="append",
+        default=[],
+        metavar="FAMILY=TEXT",
         help="why you changed the proposal for FAMILY (required for every override); "
         "--reason=FAMILY=TEXT for an id that starts with '-'",
-    )  # fmt: skip
+    )
     acc.add_argument(
-        "--as", dest="user", metavar="NAME",
+        "--as",
+        dest="user",
+        metavar="NAME",
         help="the manager deciding (SQLite; on PostgreSQL the record names your login)",
-    )  # fmt: skip
+    )
     acc.add_argument(
-        "--repropose", action="store_true",
+        "--repropose",
+        action="store_true",
         help="if the pending proposal is out of date, propose again (to review) instead",
-    )  # fmt: skip
+    )
     _team_option(acc)
     acc.set_defaults(handler=run_accept)
     his = add("history", help="decisions and workload history (or the audit log)")
@@ -127,9 +139,12 @@ def register(subparsers: Any) -> None:
 
 def _team_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--team", dest="teams", action="append", metavar="T",
+        "--team",
+        dest="teams",
+        action="append",
+        metavar="T",
         help="act on this team only (repeatable; default: every team you hold)",
-    )  # fmt: skip
+    )
 
 
 def _scope_teams(args: argparse.Namespace) -> list[str] | None:
@@ -202,9 +217,7 @@ def run_accept(args: argparse.Namespace) -> int:
                 f"({workspace.user_name}); --as cannot name anyone else. Nothing was saved."
             )
         try:
-            result = accept_pending(
-                workspace, list(args.override), list(args.reason), args.user
-            )
+            result = accept_pending(workspace, list(args.override), list(args.reason), args.user)
         except StaleProposal as stale:
             if not args.repropose:
                 raise
@@ -242,11 +255,15 @@ def run_history(args: argparse.Namespace) -> int:
                 )
             return 0
         for d in workspace.decisions(team=args.team, worker_id=args.worker):
-            note = f" (changed from {d.proposed_worker_id}: {d.manager_reason})" if (
-                d.worker_id != d.proposed_worker_id
-            ) else ""  # fmt: skip
-            print(f"{d.week} {d.family_id}/{d.child_id} -> {d.worker_id or 'unallocated'}"
-                  f" by {d.decided_by}{note}")  # fmt: skip
+            note = (
+                f" (changed from {d.proposed_worker_id}: {d.manager_reason})"
+                if (d.worker_id != d.proposed_worker_id)
+                else ""
+            )
+            print(
+                f"{d.week} {d.family_id}/{d.child_id} -> {d.worker_id or 'unallocated'}"
+                f" by {d.decided_by}{note}"
+            )
         for s in workspace.workload_history(worker_id=args.worker, team=args.team):
             print(
                 f"{s.week} {s.worker_id} ({s.team}): load {s.load:g} of {s.capacity:g}, "

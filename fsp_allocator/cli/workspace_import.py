@@ -24,14 +24,16 @@ INVALID_INPUT = 2
 def add_import_options(parser: Any) -> None:
     """`--dry-run` and `--yes` on an import subcommand."""
     parser.add_argument(
-        "--dry-run", action="store_true",
+        "--dry-run",
+        action="store_true",
         help="show what the import would change (workers, cases, children to allocate, "
         "accepted allocations undone) and change nothing",
-    )  # fmt: skip
+    )
     parser.add_argument(
-        "--yes", action="store_true",
+        "--yes",
+        action="store_true",
         help="confirm an import that undoes accepted allocations (they are named without it)",
-    )  # fmt: skip
+    )
 
 
 def import_into_workspace(args: argparse.Namespace, data: TeamData, label: str) -> int:

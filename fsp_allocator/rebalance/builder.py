@@ -231,9 +231,15 @@ def _ranked(facts: list[FamilyFacts], week: date) -> list[FamilyFacts]:
         if f.unit.forced:
             unit = _replace_rank(f.unit, order.index(oldest[f.family.family_id]))
             f = FamilyFacts(
-                f.family, f.team, f.children, unit, f.why_moves, f.ineligible,
-                f.fixed_kind, f.continuity_kind,
-            )  # fmt: skip
+                f.family,
+                f.team,
+                f.children,
+                unit,
+                f.why_moves,
+                f.ineligible,
+                f.fixed_kind,
+                f.continuity_kind,
+            )
         ranked.append(f)
     return ranked
 

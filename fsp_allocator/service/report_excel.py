@@ -80,18 +80,36 @@ def _teams(sheet: Worksheet, report: ServiceReport) -> None:
 
 def _workers(sheet: Worksheet, report: ServiceReport) -> None:
     headers = (
-        ("Team", 18), ("Worker ID", 11), ("Worker", 22), ("Role", 8), ("FTE", 6),
-        ("Accepting", 9), ("Capacity", 9), ("Load", 9), ("Load ratio", 9),
-        ("Children", 9), ("Court families", 9), ("Court cap", 8),
-    )  # fmt: skip
+        ("Team", 18),
+        ("Worker ID", 11),
+        ("Worker", 22),
+        ("Role", 8),
+        ("FTE", 6),
+        ("Accepting", 9),
+        ("Capacity", 9),
+        ("Load", 9),
+        ("Load ratio", 9),
+        ("Children", 9),
+        ("Court families", 9),
+        ("Court cap", 8),
+    )
     rows: list[list[CellValue]] = [
         [
-            w.team, w.worker_id, w.name, w.role, w.fte, "yes" if w.accepting else "no",
-            rounded(w.capacity), rounded(w.load), rounded(w.load_ratio), w.children,
-            w.court, w.court_cap,
+            w.team,
+            w.worker_id,
+            w.name,
+            w.role,
+            w.fte,
+            "yes" if w.accepting else "no",
+            rounded(w.capacity),
+            rounded(w.load),
+            rounded(w.load_ratio),
+            w.children,
+            w.court,
+            w.court_cap,
         ]
         for w in report.workers
-    ]  # fmt: skip
+    ]
     write_table(sheet, headers, rows)
     for r, line in enumerate(report.workers, start=2):
         colour_ratio(sheet, r, 9, line.load_ratio)

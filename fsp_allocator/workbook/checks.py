@@ -105,7 +105,8 @@ def _look_alike_families(data: TeamData, found: _Found) -> None:
 
 
 def _repeats(ids: Sequence[str]) -> list[tuple[int, int]]:
-    """(position, position of the first use) for every id repeated, ignoring case and look-alikes."""
+    """(position, position of the first use) for every id repeated, ignoring case and
+    look-alikes."""
     first: dict[str, int] = {}
     repeats = []
     for index, value in enumerate(ids):

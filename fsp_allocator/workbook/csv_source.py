@@ -42,7 +42,7 @@ def read_csv(path: Path, sheet_name: str) -> tuple[RawSheet | None, list[Problem
         text = decode(path.read_bytes())
     except EncodingRefused as refused:
         message = (
-            f"{path.name} cannot be read: {refused}; save it from Excel as \"CSV UTF-8\" "
+            f'{path.name} cannot be read: {refused}; save it from Excel as "CSV UTF-8" '
             "(or UTF-16, or Windows-1252) and try again"
         )
         return None, [Problem(Severity.ERROR, message, sheet=sheet_name)]

@@ -181,9 +181,9 @@ def write_team(data: TeamData, path: Path, *, settings_only_changed: bool = Fals
     shipped defaults, so the manager sees what their team changed.
     """
     book = build_workbook(data, settings_only_changed=settings_only_changed)
-    data = workbook_bytes(book)
+    content = workbook_bytes(book)
     with atomic_path(Path(path)) as tmp:
-        tmp.write_bytes(data)
+        tmp.write_bytes(content)
 
 
 def csv_text(value: CellValue) -> str:

@@ -29,9 +29,18 @@ OVERLAP = 64 * 1024  # longer than any tag or formula the patterns below must se
 _PREFIX = rb"(?:[A-Za-z_][\w.-]*:)?"
 _TOKENS = re.compile(rb"<" + _PREFIX + rb"(row|v|is|mergeCell)\b([^>]*)>")
 _UNSAVED_FORMULA = re.compile(
-    rb"<" + _PREFIX + rb"c\b([^>]*)>\s*<" + _PREFIX + rb"f\b[^>]*(?:/>|>[^<]*</" + _PREFIX
-    + rb"f>)\s*(?:<" + _PREFIX + rb"v\s*/>\s*)?</" + _PREFIX + rb"c>"
-)  # fmt: skip
+    rb"<"
+    + _PREFIX
+    + rb"c\b([^>]*)>\s*<"
+    + _PREFIX
+    + rb"f\b[^>]*(?:/>|>[^<]*</"
+    + _PREFIX
+    + rb"f>)\s*(?:<"
+    + _PREFIX
+    + rb"v\s*/>\s*)?</"
+    + _PREFIX
+    + rb"c>"
+)
 _REF = re.compile(rb'\b(?:r|ref)\s*=\s*"([A-Za-z]{1,3}\d{1,7}(?::[A-Za-z]{1,3}\d{1,7})?)"')
 
 

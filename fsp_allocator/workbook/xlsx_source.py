@@ -22,8 +22,8 @@ from typing import Any
 
 import openpyxl
 from openpyxl.reader import excel as openpyxl_excel
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from fsp_allocator.workbook.cells import DateSerialOutOfRange, is_blank
 from fsp_allocator.workbook.columns import SHEET_SPECS, normalise_name
@@ -47,7 +47,9 @@ from fsp_allocator.workbook.xlsx_scan import (
 MAX_FILE_BYTES = 50 * 1024 * 1024
 __all__ = ["MAX_FILE_BYTES", "MAX_UNCOMPRESSED_BYTES", "read_xlsx"]
 _READ_SHEETS = frozenset(normalise_name(spec.name) for spec in SHEET_SPECS)
-_DATE_WARNING = re.compile(r"Cell (\$?[A-Z]{1,3}\$?\d+) is marked as a date but the serial value (\S+)")
+_DATE_WARNING = re.compile(
+    r"Cell (\$?[A-Z]{1,3}\$?\d+) is marked as a date but the serial value (\S+)"
+)
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = b"PK\x03\x04"
 
@@ -79,7 +81,7 @@ def _refusal(path: Path) -> Problem | None:
     return None
 
 
-class _UnsizedSheet(ReadOnlyWorksheet):  # type: ignore[misc]
+class _UnsizedSheet(ReadOnlyWorksheet):
     """A read-only sheet that does not look for its size when opened.
 
     openpyxl reads a sheet's `<dimension>` on opening, and when a file leaves it out it
@@ -144,7 +146,9 @@ def read_xlsx(path: Path) -> tuple[dict[str, RawSheet], list[Problem]]:
     return sheets, problems
 
 
-def _read_sheet(path: Path, sheet: Any, scan: SheetScan, problems: list[Problem]) -> RawSheet | None:
+def _read_sheet(
+    path: Path, sheet: Any, scan: SheetScan, problems: list[Problem]
+) -> RawSheet | None:
     """One worksheet as a raw sheet, or None (and a problem) when it passes a limit."""
     title = sheet.title
     if scan.value_rows > MAX_DATA_ROWS + 1:

@@ -114,9 +114,15 @@ def read_accepted_week(conn: Connection, week: date) -> AcceptedWeek:
     managers = tuple(dict.fromkeys(row.decided_by for row in latest.values()))
     at = max(row.decided_at for row in latest.values()).replace(tzinfo=UTC)
     proposal = AllocationProposal(
-        status=ACCEPTED, week=week, solve_seconds=0.0, objective=0, bound=0,
-        allocations=tuple(allocations), unallocated=tuple(unallocated), workload=workload,
-    )  # fmt: skip
+        status=ACCEPTED,
+        week=week,
+        solve_seconds=0.0,
+        objective=0,
+        bound=0,
+        allocations=tuple(allocations),
+        unallocated=tuple(unallocated),
+        workload=workload,
+    )
     return AcceptedWeek(week, managers, at, proposal)
 
 
@@ -151,12 +157,18 @@ def _workload(
         load, count, court = added.get(worker_id, (0.0, 0, set()))
         lines.append(
             WorkloadLine(
-                worker_id=worker.worker_id, name=worker.name, role=worker.role,
-                team=TeamName(snap.team), capacity=snap.capacity,
-                children_before=max(0, snap.children - count), children_after=snap.children,
-                load_before=round(max(0.0, snap.load - load), 2), load_after=snap.load,
-                court_before=max(0, snap.court - len(court)), court_after=snap.court,
+                worker_id=worker.worker_id,
+                name=worker.name,
+                role=worker.role,
+                team=TeamName(snap.team),
+                capacity=snap.capacity,
+                children_before=max(0, snap.children - count),
+                children_after=snap.children,
+                load_before=round(max(0.0, snap.load - load), 2),
+                load_after=snap.load,
+                court_before=max(0, snap.court - len(court)),
+                court_after=snap.court,
                 court_cap=court_cap(worker, settings) if worker.role.leads else None,
             )
-        )  # fmt: skip
+        )
     return tuple(lines)

@@ -241,17 +241,34 @@ def accept_in(
                 ).scalar_one_or_none()
                 raise AcceptConflict(family_id, taken)
             record(
-                conn, user, "accept", "allocation", child_id, "worker_id", None, chosen, at,
+                conn,
+                user,
+                "accept",
+                "allocation",
+                child_id,
+                "worker_id",
+                None,
+                chosen,
+                at,
                 team=row.home_team,
-            )  # fmt: skip
+            )
             if team != row.team:  # an overflow: the case now belongs to the receiving team
-                record(conn, user, "update", "child", child_id, "team", row.team, team, at,
-                       team=team)  # fmt: skip
+                record(
+                    conn, user, "update", "child", child_id, "team", row.team, team, at, team=team
+                )
             if tuple(adults) != load_list(row.adult_worker_ids):
                 record(
-                    conn, user, "update", "child", child_id, "adult_worker_ids",
-                    row.adult_worker_ids, dump_list(tuple(adults)), at, team=row.home_team,
-                )  # fmt: skip
+                    conn,
+                    user,
+                    "update",
+                    "child",
+                    child_id,
+                    "adult_worker_ids",
+                    row.adult_worker_ids,
+                    dump_list(tuple(adults)),
+                    at,
+                    team=row.home_team,
+                )
             allocated += 1
         else:
             left += 1

@@ -89,9 +89,7 @@ def final_choice(
     return final
 
 
-def split_overrides(
-    proposal: AllocationProposal, texts: Sequence[str]
-) -> dict[str, str]:
+def split_overrides(proposal: AllocationProposal, texts: Sequence[str]) -> dict[str, str]:
     """`ID=VALUE` texts as {id: value}; an id may itself hold `=` or start with `-` or `=`.
 
     Each text is split at the `=` after which the part before it is a new child or family of

@@ -41,9 +41,17 @@ def upsert_worker(
     if existing is None:
         conn.execute(insert(tables.workers).values(**row, removed_at=None))
         record(
-            conn, user, "insert", "worker", worker.worker_id, None, None, visible_summary(row), at,
+            conn,
+            user,
+            "insert",
+            "worker",
+            worker.worker_id,
+            None,
+            None,
+            visible_summary(row),
+            at,
             team=worker.team,
-        )  # fmt: skip
+        )
         return True
     changes = changed_fields(existing, row)
     reinstated = existing["removed_at"] is not None
@@ -55,9 +63,17 @@ def upsert_worker(
         )
     if reinstated:
         record(
-            conn, user, "update", "worker", worker.worker_id, "on_roster", "no", "yes", at,
+            conn,
+            user,
+            "update",
+            "worker",
+            worker.worker_id,
+            "on_roster",
+            "no",
+            "yes",
+            at,
             team=worker.team,
-        )  # fmt: skip
+        )
     record_changes(conn, user, "worker", worker.worker_id, changes, at, team=worker.team)
     return bool(changes) or reinstated
 
@@ -116,17 +132,26 @@ def upsert_child(
     if existing is None:
         conn.execute(insert(tables.children).values(**row, closed_at=None, version=1))
         record(
-            conn, user, "insert", "child", child.child_id, None, None, visible_summary(row), at,
+            conn,
+            user,
+            "insert",
+            "child",
+            child.child_id,
+            None,
+            None,
+            visible_summary(row),
+            at,
             team=home_team,
-        )  # fmt: skip
+        )
         return True
     changes = changed_fields(existing, row)
     reopened = existing["closed_at"] is not None
     if changes or reopened or existing["seq"] != seq:
         bump_child(conn, child.child_id, {**row, "closed_at": None})
     if reopened:
-        record(conn, user, "update", "child", child.child_id, "open", "no", "yes", at,
-               team=home_team)  # fmt: skip
+        record(
+            conn, user, "update", "child", child.child_id, "open", "no", "yes", at, team=home_team
+        )
     record_changes(conn, user, "child", child.child_id, changes, at, team=home_team)
     return bool(changes) or reopened
 

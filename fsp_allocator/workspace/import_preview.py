@@ -74,9 +74,7 @@ class ImportPreview:
             ("Cases closing", list(diff.closed_children)),
             ("New children to allocate", list(self.to_allocate)),
         )
-        lines = [
-            f"{label} ({len(items)}): " + _shown(items) for label, items in groups if items
-        ]
+        lines = [f"{label} ({len(items)}): " + _shown(items) for label, items in groups if items]
         if diff.settings_changed:
             lines.append("Settings changed.")
         if self.undone:
@@ -130,16 +128,19 @@ def preview_in(
     """
     before = read_team(conn)
     accepted = _accepted(conn)
-    names = {w.worker_id: w.name for w in before.workers}
+    names: dict[str, str] = {w.worker_id: w.name for w in before.workers}
     names.update({w.worker_id: w.name for w in data.workers})
     diff = import_data(conn, data, user, at, scope)
     after = read_team(conn)
     unallocated_after = {c.child_id for c in after.new_children()}
     undone = tuple(
         UndoneAllocation(
-            c.child_id, c.family_id, str(c.worker_id), names.get(str(c.worker_id), str(c.worker_id)),
+            c.child_id,
+            c.family_id,
+            str(c.worker_id),
+            names.get(str(c.worker_id), str(c.worker_id)),
             accepted[c.child_id][1],
-        )  # fmt: skip
+        )
         for c in before.open_children()
         if c.child_id in unallocated_after
         and c.child_id in accepted

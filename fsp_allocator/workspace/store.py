@@ -247,9 +247,20 @@ class Workspace:
             )
             # one row per team the workbook names, so each team's record (and, on
             # PostgreSQL, its row-level security) sees the import that changed it
-            for team in sorted(workbook_teams(data)) or [None]:
-                record(conn, who, "import", "workspace", "import", None, None, summary,
-                       utc_now(), team=team)  # fmt: skip
+            teams: list[str | None] = [*sorted(workbook_teams(data))] or [None]
+            for team in teams:
+                record(
+                    conn,
+                    who,
+                    "import",
+                    "workspace",
+                    "import",
+                    None,
+                    None,
+                    summary,
+                    utc_now(),
+                    team=team,
+                )
             set_info(conn, IS_DEMO, None)
         return AppliedImport(preview, backup_path)
 
@@ -422,9 +433,15 @@ class Workspace:
         with self._write() as conn:
             at = utc_now()
             allocated, left = accept_in(
-                conn, proposal, final, override_reasons, self._who(conn, user), at,
-                self.scope, basis,
-            )  # fmt: skip
+                conn,
+                proposal,
+                final,
+                override_reasons,
+                self._who(conn, user),
+                at,
+                self.scope,
+                basis,
+            )
             take_snapshot(conn, read_team(conn, scope=self.scope), proposal.week, at)
             key = scope_key(self.scope)
             conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))

@@ -27,7 +27,7 @@ CASES_HEADER: list[object] = [
 def workers_rows() -> Rows:
     """A small valid roster: two social workers, an ASYE, a DA practitioner and an FSW."""
     return [
-        WORKERS_HEADER,
+        list(WORKERS_HEADER),
         ["W1", "Sam Lee", "SW", 1, "North", None, "teenagers; polish"],
         ["W2", "Ann Bo", "SENIOR", 0.8, "North", 2, None],
         ["W3", "Kit Ray", "ASYE", 1, "North", None, None],
@@ -39,7 +39,7 @@ def workers_rows() -> Rows:
 def cases_rows() -> Rows:
     """Open cases of W1 and W2, and two new families (one a sibling group)."""
     return [
-        CASES_HEADER,
+        list(CASES_HEADER),
         ["C1", "F1", "CP", "W1", None, "3B;4B", datetime(2026, 9, 1)],
         ["C2", "F1", "CP", "W1", None, None, datetime(2026, 9, 1)],
         ["C3", "F2", "COURT", "W2", None, "16A", "2026-05-04"],

@@ -30,14 +30,22 @@ def worker(wid: str, team: str, role: Role = Role.SW, fte: float = 1.0, **kw: ob
 
 
 def child(
-    cid: str, family: str, weight: float, holder: str | None, team: str,
+    cid: str,
+    family: str,
+    weight: float,
+    holder: str | None,
+    team: str,
     stage: Stage = Stage.CIN,
-) -> Child:  # fmt: skip
+) -> Child:
     """A child of `weight` held by `holder` (None = new) in `team`."""
     return Child(
-        ChildId(cid), FamilyId(family), stage,
-        worker_id=WorkerId(holder) if holder else None, complexity=weight, team=TeamName(team),
-    )  # fmt: skip
+        ChildId(cid),
+        FamilyId(family),
+        stage,
+        worker_id=WorkerId(holder) if holder else None,
+        complexity=weight,
+        team=TeamName(team),
+    )
 
 
 def two_teams() -> TeamData:

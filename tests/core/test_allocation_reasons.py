@@ -199,5 +199,7 @@ def test_family_of_a_team_without_workers_is_unallocated_with_why() -> None:
     (missing,) = assemble(data, prep, solutions, 0.0).unallocated
     assert missing.reason.startswith("No worker in East can lead families. ")
     # service.md: without overflow the reason says who in other teams could have taken it
-    assert missing.reason.endswith("2 workers in other teams could have taken it; overflow "
-                                   "between teams is off (Settings: overflow).")  # fmt: skip
+    assert missing.reason.endswith(
+        "2 workers in other teams could have taken it; overflow "
+        "between teams is off (Settings: overflow)."
+    )

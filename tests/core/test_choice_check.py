@@ -98,7 +98,12 @@ def _nothing(workspace: Workspace) -> None:
         (_nothing, "T01-A2", "Rule 3", "mental health practitioner and cannot be a lead"),
         (_nothing, "T01-W05", "Rule 4", "has not been available since 26 November 2026"),
         (_not_accepting, "T01-W04", "Rule 4", "is not accepting new cases"),
-        (_excluded, "T01-W04", "Not excluded by the manager", "is excluded from this family by the manager"),
+        (
+            _excluded,
+            "T01-W04",
+            "Not excluded by the manager",
+            "is excluded from this family by the manager",
+        ),
         (_asye_and_court, "T01-W04", "Rule 6", "newly qualified (ASYE)"),
         (_other_team, "T01-W04", "Rule 8", "works in FSP Bicester, not in FSP Banbury"),
     ],

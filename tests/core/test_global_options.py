@@ -34,7 +34,7 @@ def team(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _lines(option: str, db: str, team: Path) -> list[list[str]]:
     """`workspace import TEAM` with the option in every position (and `--opt=value`)."""
     tail = ["workspace", "import", str(team)]
-    return [tail[:i] + [option, db] + tail[i:] for i in range(len(tail) + 1)] + [
+    return [[*tail[:i], option, db, *tail[i:]] for i in range(len(tail) + 1)] + [
         [f"{option}={db}", *tail],
         [*tail, f"{option}={db}"],
     ]
@@ -42,9 +42,12 @@ def _lines(option: str, db: str, team: Path) -> list[list[str]]:
 
 @pytest.mark.parametrize("option", ["--db", "--workspace"])
 def test_the_workspace_option_is_honoured_in_every_position(
-    option: str, tmp_path: Path, team: Path, _default_workspace: Path,
+    option: str,
+    tmp_path: Path,
+    team: Path,
+    _default_workspace: Path,
     capsys: pytest.CaptureFixture[str],
-) -> None:  # fmt: skip
+) -> None:
     for number, line in enumerate(_lines(option, "DB", team)):
         db = tmp_path / f"ws{number}.sqlite"
         argv = [a.replace("DB", str(db)) for a in line]
@@ -56,11 +59,12 @@ def test_the_workspace_option_is_honoured_in_every_position(
     assert not _default_workspace.exists()  # never silently the default
 
 
-@pytest.mark.parametrize("position", [0, 1, 3, 4])
+@pytest.mark.parametrize("position", [0, 1, 3, 4, 5])
 def test_debug_is_accepted_anywhere(position: int, tmp_path: Path, team: Path) -> None:
-    line = ["workspace", "--db", str(tmp_path / "w.sqlite"), "check"]
+    line = ["workspace", "--db", str(tmp_path / "w.sqlite"), "import", str(team)]
     line.insert(position, "--debug")
     assert main(line) == 0
+    assert main(["workspace", "--db", str(tmp_path / "w.sqlite"), "check", "--debug"]) == 0
 
 
 def test_two_different_workspaces_on_one_line_are_refused(
@@ -75,8 +79,10 @@ def test_two_different_workspaces_on_one_line_are_refused(
     assert main(["--db", str(a), "workspace", "import", str(team), "--db", str(a)]) == 0
 
 
-@pytest.mark.parametrize("command", [["validate", "TEAM"], ["demo", "--out", "OUT"],
-                                     ["allocate", "TEAM", "--out", "OUT"]])  # fmt: skip
+@pytest.mark.parametrize(
+    "command",
+    [["validate", "TEAM"], ["demo", "--out", "OUT"], ["allocate", "TEAM", "--out", "OUT"]],
+)
 def test_a_command_that_uses_no_workspace_refuses_one(
     command: list[str], tmp_path: Path, team: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -93,7 +99,12 @@ def test_the_window_gets_the_workspace_named_anywhere(monkeypatch: pytest.Monkey
 
     opened: list[str | None] = []
     monkeypatch.setattr(cli, "has_display", lambda: True)
-    monkeypatch.setattr("ui.app.run", lambda workspace=None: opened.append(workspace) or 0)
+
+    def run(workspace: str | None = None) -> int:
+        opened.append(workspace)
+        return 0
+
+    monkeypatch.setattr("ui.app.run", run)
     assert cli.main(["--db", "x.sqlite"]) == 0
     assert cli.main(["--workspace=y.sqlite", "--debug"]) == 0
     assert opened == ["x.sqlite", "y.sqlite"]

@@ -104,12 +104,25 @@ def test_a_write_cut_short_by_the_disk_prints_one_plain_line(tmp_path: Path) -> 
     team = tmp_path / "team.xlsx"
     assert main(["demo", "--out", str(team)]) == 0
     result = subprocess.run(
-        [sys.executable, "-m", "fsp_allocator.cli.main", "allocate", str(team),
-         "--out", str(tmp_path / "r.xlsx"), "--json", str(tmp_path / "r.json"),
-         "--time-limit", "2"],
-        capture_output=True, text=True, timeout=120, preexec_fn=_limit_file_size,
+        [
+            sys.executable,
+            "-m",
+            "fsp_allocator.cli.main",
+            "allocate",
+            str(team),
+            "--out",
+            str(tmp_path / "r.xlsx"),
+            "--json",
+            str(tmp_path / "r.json"),
+            "--time-limit",
+            "2",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=_limit_file_size,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )  # fmt: skip
+    )
     assert result.returncode == 1, result.stderr
     lines = [line for line in result.stderr.splitlines() if not line.startswith("North")]
     assert "could not write the result" in lines[-1], result.stderr

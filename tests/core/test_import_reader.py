@@ -78,8 +78,16 @@ def test_column_names_matched_loosely_and_extra_columns_kept(tmp_path: Path) -> 
     for row in workers[1:]:
         row.append("01234")
     cases = cases_rows()
-    cases[0] = ["Child-ID", "family id", "STAGE", "worker_id", "Previous Worker ID", "Factors",
-                "referral_date", "Notes"]  # fmt: skip
+    cases[0] = [
+        "Child-ID",
+        "family id",
+        "STAGE",
+        "worker_id",
+        "Previous Worker ID",
+        "Factors",
+        "referral_date",
+        "Notes",
+    ]
     cases[1].append("court date 3 Dec")
     data = _valid(team_workbook(tmp_path / "team.xlsx", Workers=workers, Cases=cases))
     assert _workers(data)["W2"].court_cap == 2
@@ -126,8 +134,14 @@ def test_two_teams_new_cases_need_their_team(tmp_path: Path) -> None:
     result = read_team(team_workbook(tmp_path / "team.xlsx", Workers=workers, Cases=cases))
     assert result.data is not None
     teams = {c.child_id: c.team for c in result.data.children}
-    assert teams == {"C1": "North", "C2": "North", "C3": "North", "C10": "South",
-                     "C11": "North", "C12": "North"}  # fmt: skip
+    assert teams == {
+        "C1": "North",
+        "C2": "North",
+        "C3": "North",
+        "C10": "South",
+        "C11": "North",
+        "C12": "North",
+    }
     assert [(p.sheet, p.row, p.column) for p in result.warnings] == [("Cases", 4, "team")]
 
 

@@ -93,9 +93,10 @@ def test_every_hard_rule_still_holds_for_the_receiver() -> None:
     assert moved.worker_id == "E1"  # W1 excluded (always holds); E2 is an ASYE (rule 6)
     closed = replace(
         no_w1,
-        workers=tuple(replace(w, accepting=False) if w.worker_id == "E1" else w
-                      for w in no_w1.workers),
-    )  # fmt: skip
+        workers=tuple(
+            replace(w, accepting=False) if w.worker_id == "E1" else w for w in no_w1.workers
+        ),
+    )
     proposal = propose(_with(closed, True))
     assert not proposal.allocations  # E1 not accepting (rule 4): no one may take it
     assert "No worker in another team could take it either." in proposal.unallocated[0].reason
@@ -117,8 +118,20 @@ def test_allocate_overflow_flag_and_accept_moves_the_child_to_the_receiving_team
     write_team(full_north(), book)
     assert main(["allocate", str(book), "--out", str(tmp_path / "r.xlsx"), "--json", str(out)]) == 0
     assert json.loads(out.read_text(encoding="utf-8"))["allocations"] == []
-    assert main(["allocate", str(book), "--out", str(tmp_path / "r.xlsx"), "--json", str(out),
-                 "--overflow"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "allocate",
+                str(book),
+                "--out",
+                str(tmp_path / "r.xlsx"),
+                "--json",
+                str(out),
+                "--overflow",
+            ]
+        )
+        == 0
+    )
     (row,) = json.loads(out.read_text(encoding="utf-8"))["allocations"]
     assert row["overflow"] is True and row["team"] == "West" and row["worker_id"] == "W1"
     workspace = open_workspace(tmp_path / "ws.sqlite")
@@ -146,8 +159,15 @@ def services(draw: st.DrawFn) -> TeamData:
         for w in range(draw(st.integers(1, 3))):
             wid = f"{team[0]}{w}"
             role = draw(st.sampled_from([Role.SW, Role.SW, Role.ASYE]))
-            workers.append(worker(wid, team, role, court_cap=draw(st.integers(0, 3)),
-                                  accepting=draw(st.booleans()) or w == 0))  # fmt: skip
+            workers.append(
+                worker(
+                    wid,
+                    team,
+                    role,
+                    court_cap=draw(st.integers(0, 3)),
+                    accepting=draw(st.booleans()) or w == 0,
+                )
+            )
             for _ in range(draw(st.integers(0, 3))):
                 number += 1
                 weight = draw(st.sampled_from([1.0, 2.5, 4.0, 6.0]))
@@ -177,10 +197,17 @@ def _home_fit(data: TeamData, home: AllocationProposal, family_id: FamilyId) -> 
     return [
         w.worker_id
         for w in data.workers
-        if w.team == team and w.role.leads
-        and first_block(worker_facts(w, after[w.worker_id], court_cap(w, settings), settings,
-                                     before[w.worker_id].court), demand, PAIR_RULES) is None
-    ]  # fmt: skip
+        if w.team == team
+        and w.role.leads
+        and first_block(
+            worker_facts(
+                w, after[w.worker_id], court_cap(w, settings), settings, before[w.worker_id].court
+            ),
+            demand,
+            PAIR_RULES,
+        )
+        is None
+    ]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -212,8 +239,13 @@ def test_overflow_never_moves_a_family_that_fits_at_home(data: TeamData) -> None
             court=any(c.stage.is_court for c in new),
         )
         receiver = index[a.worker_id]
-        state = worker_facts(receiver, final[receiver.worker_id], court_cap(receiver, settings_),
-                             settings_, before[receiver.worker_id].court)  # fmt: skip
+        state = worker_facts(
+            receiver,
+            final[receiver.worker_id],
+            court_cap(receiver, settings_),
+            settings_,
+            before[receiver.worker_id].court,
+        )
         assert first_block(state.without(demand), demand, OVERFLOW_RULES) is None
 
 

@@ -64,9 +64,15 @@ def test_result_has_the_contract_keys_and_sheets_and_is_the_same_twice(
     assert moved.isdisjoint({u["child_id"] for u in first["unplaced"]})
     for move in first["moves"]:
         assert set(move) == {
-            "child_id", "family_id", "from_worker_id", "to_worker_id",
-            "forced", "continuity", "weight", "reasons",
-        }  # fmt: skip
+            "child_id",
+            "family_id",
+            "from_worker_id",
+            "to_worker_id",
+            "forced",
+            "continuity",
+            "weight",
+            "reasons",
+        }
         assert move["reasons"] and move["to_worker_id"] != "T01-W05"
     printed = capsys.readouterr().out
     assert "voluntary move(s) allowed -> worst caseload" in printed

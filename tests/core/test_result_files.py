@@ -40,15 +40,27 @@ def test_json_has_exactly_the_spec_keys(tmp_path: Path) -> None:
     write_json(sample(), path)
     result = json.loads(path.read_text(encoding="utf-8"))
     assert set(result) == {
-        "status", "week", "solve_seconds", "objective", "bound",
-        "allocations", "unallocated", "workload", "warnings",
-    }  # fmt: skip
+        "status",
+        "week",
+        "solve_seconds",
+        "objective",
+        "bound",
+        "allocations",
+        "unallocated",
+        "workload",
+        "warnings",
+    }
     assert result["week"] == "2026-11-23" and result["status"] == "OPTIMAL"
     first = result["allocations"][0]
     assert set(first) == {
-        "child_id", "family_id", "worker_id", "adult_worker_ids", "continuity", "weight",
+        "child_id",
+        "family_id",
+        "worker_id",
+        "adult_worker_ids",
+        "continuity",
+        "weight",
         "reasons",
-    }  # fmt: skip
+    }
     assert (first["child_id"], first["worker_id"], first["adult_worker_ids"]) == (
         NASTY,
         "W1",
@@ -56,9 +68,15 @@ def test_json_has_exactly_the_spec_keys(tmp_path: Path) -> None:
     )
     assert result["unallocated"][0].keys() == {"child_id", "family_id", "reason"}
     assert set(result["workload"][0]) == {
-        "worker_id", "capacity", "children_before", "children_after", "load_before",
-        "load_after", "court_before", "court_after",
-    }  # fmt: skip
+        "worker_id",
+        "capacity",
+        "children_before",
+        "children_after",
+        "load_before",
+        "load_after",
+        "court_before",
+        "court_after",
+    }
     assert [w["worker_id"] for w in result["workload"]] == ["W1", "W2", "A1"]
     assert result == result_dict(sample())
 

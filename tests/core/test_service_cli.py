@@ -48,16 +48,34 @@ def test_service_writes_json_and_printable_workbook(book: Path, tmp_path: Path) 
     assert teams["A4"].value == "Service" and teams["F4"].value == 44.0
     assert not any(
         isinstance(c.value, str) and c.data_type == "f"
-        for sheet in workbook for row in sheet.iter_rows() for c in row
-    )  # fmt: skip
+        for sheet in workbook
+        for row in sheet.iter_rows()
+        for c in row
+    )
     assert workbook["Workers"].max_row == 7  # six lead workers and the header
     assert len(workbook["Chart"]._charts) == 1
 
 
 def test_plan_workbook_has_both_sides_and_a_line_chart(book: Path, tmp_path: Path) -> None:
     xlsx, js = tmp_path / "p.xlsx", tmp_path / "p.json"
-    code = main(["plan", str(book), "--json", str(js), "--out", str(xlsx), "--weeks", "6",
-                 "--intake", "2", "--closures", "1", "--add", "North:SENIOR:1"])  # fmt: skip
+    code = main(
+        [
+            "plan",
+            str(book),
+            "--json",
+            str(js),
+            "--out",
+            str(xlsx),
+            "--weeks",
+            "6",
+            "--intake",
+            "2",
+            "--closures",
+            "1",
+            "--add",
+            "North:SENIOR:1",
+        ]
+    )
     assert code == 0
     payload = json.loads(js.read_text(encoding="utf-8"))
     north = payload["teams"][0]
@@ -79,9 +97,12 @@ def test_plan_workbook_has_both_sides_and_a_line_chart(book: Path, tmp_path: Pat
     ],
 )
 def test_bad_plan_arguments_exit_2_named_nothing_written(
-    book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], arguments: list[str],
+    book: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
     named: str,
-) -> None:  # fmt: skip
+) -> None:
     target = tmp_path / "p.json"
     with pytest.raises(SystemExit) as caught:
         main(["plan", str(book), "--json", str(target), *arguments])
@@ -94,8 +115,22 @@ def test_unknown_team_role_or_worker_exit_2_each_named(
     book: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target, sheet = tmp_path / "p.json", tmp_path / "p.xlsx"
-    code = main(["plan", str(book), "--json", str(target), "--out", str(sheet),
-                 "--add", "West:SW:1", "--add", "North:BOSS:1", "--remove", "W404"])  # fmt: skip
+    code = main(
+        [
+            "plan",
+            str(book),
+            "--json",
+            str(target),
+            "--out",
+            str(sheet),
+            "--add",
+            "West:SW:1",
+            "--add",
+            "North:BOSS:1",
+            "--remove",
+            "W404",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "team 'West'" in err and "role 'BOSS'" in err and "--remove W404" in err

@@ -79,8 +79,18 @@ def test_the_command_line_writes_an_accepted_weeks_sheet(
     oldest = workspace.accepted_weeks()[-1]
     workspace.close()
     out = tmp_path / "week.xlsx"
-    status = main(["workspace", "--db", str(workspace_file), "sheet",
-                   "--week", oldest.isoformat(), "--out", str(out)])  # fmt: skip
+    status = main(
+        [
+            "workspace",
+            "--db",
+            str(workspace_file),
+            "sheet",
+            "--week",
+            oldest.isoformat(),
+            "--out",
+            str(out),
+        ]
+    )
     assert status == 0
     assert f"accepted by {DEMO_USER}" in capsys.readouterr().out
     assert _summary(out)["title"] == "FSP Allocator: accepted allocation"

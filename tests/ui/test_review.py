@@ -38,10 +38,16 @@ def round_robin_proposal(data: TeamData) -> AllocationProposal:
             else:
                 allocations.append(
                     ChildAllocation(
-                        child.child_id, family.family_id, leads[n % len(leads)], (), False, 1.0,
-                        (f"reason {n}",), child.team,
+                        child.child_id,
+                        family.family_id,
+                        leads[n % len(leads)],
+                        (),
+                        False,
+                        1.0,
+                        (f"reason {n}",),
+                        child.team,
                     )
-                )  # fmt: skip
+                )
     return AllocationProposal(
         "FEASIBLE", data.settings.week, 0.0, 0, 0, tuple(allocations), tuple(unallocated), ()
     )
@@ -62,8 +68,11 @@ def test_rows_are_families_with_their_children(data: TeamData) -> None:
 def test_a_change_moves_the_whole_family_and_is_an_override(data: TeamData) -> None:
     review = ProposalReview(data, round_robin_proposal(data))
     row = max(review.rows[:-1], key=lambda r: len(r.child_ids))
-    other = next(w.worker_id for w in review.candidates(row.family_id)
-                 if w.worker_id != row.proposed_worker_id)  # fmt: skip
+    other = next(
+        w.worker_id
+        for w in review.candidates(row.family_id)
+        if w.worker_id != row.proposed_worker_id
+    )
     before_ratio = worker_loads(data)[other].ratio
     review.set_worker(row.family_id, other)
     final = review.final_by_child()

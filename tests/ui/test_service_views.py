@@ -142,10 +142,16 @@ def _full_north_workspace(path: Path) -> Workspace:
         for w, t in (("N1", "North"), ("E1", "East"))
     )
     children = (
-        Child(ChildId("o1"), FamilyId("F1"), Stage.CIN, worker_id=WorkerId("N1"),
-              complexity=18.0, team=TeamName("North")),
+        Child(
+            ChildId("o1"),
+            FamilyId("F1"),
+            Stage.CIN,
+            worker_id=WorkerId("N1"),
+            complexity=18.0,
+            team=TeamName("North"),
+        ),
         Child(ChildId("n1"), FamilyId("F2"), Stage.CIN, complexity=2.0, team=TeamName("North")),
-    )  # fmt: skip
+    )
     workspace = open_workspace(path)
     workspace.import_team(TeamData(workers, children, default_settings(WEEK)))
     return workspace

@@ -137,11 +137,18 @@ COLUMNS = (
 )
 
 _FIELDS_BY_HEADER = {
-    "Name": "name", "Role": "role", "FTE": "fte", "Agency": "agency",
-    "Accepting": "accepting", "Available from": "available_from",
-    "Available to": "available_to", "Court cap": "court_cap", "Capacity": "capacity",
-    "Skills": "skills", "Locality": "locality",
-}  # fmt: skip
+    "Name": "name",
+    "Role": "role",
+    "FTE": "fte",
+    "Agency": "agency",
+    "Accepting": "accepting",
+    "Available from": "available_from",
+    "Available to": "available_to",
+    "Court cap": "court_cap",
+    "Capacity": "capacity",
+    "Skills": "skills",
+    "Locality": "locality",
+}
 # column index -> Worker field edited there
 EDITABLE = {
     i: _FIELDS_BY_HEADER[c.header] for i, c in enumerate(COLUMNS) if c.header in _FIELDS_BY_HEADER

@@ -70,11 +70,15 @@ class AllocateView(QWidget):
         bar = QHBoxLayout()
         for key, text, tip, slot in (
             ("allocate", "Allocate", "Propose this week's allocation (Ctrl+R)", self.allocate),
-            ("cancel", "Cancel", "Stop the search and keep the best plan so far (Esc)",
-             self.runner.cancel),
+            (
+                "cancel",
+                "Cancel",
+                "Stop the search and keep the best plan so far (Esc)",
+                self.runner.cancel,
+            ),
             ("accept", "Accept…", "Accept the allocation as it stands (Ctrl+Enter)", self.accept),
             ("export", "Export to Excel…", "Save the allocation sheet (Ctrl+E)", self.export),
-        ):  # fmt: skip
+        ):
             button = QPushButton(text, self)
             button.setToolTip(tip)
             button.setAccessibleName(text.rstrip("…"))

@@ -18,14 +18,23 @@ from ui.qt import (
 from ui.review import ProposalReview
 
 BUTTONS = (
-    ("pin", "Pin to final worker",
-     "The family must go to the worker chosen; then re-optimise the rest"),
-    ("exclude", "Exclude this worker",
-     "The family must not go to the worker shown; then re-optimise"),
-    ("reoptimise", "Re-optimise the rest",
-     "Run the engine again with the pins and exclusions saved"),
+    (
+        "pin",
+        "Pin to final worker",
+        "The family must go to the worker chosen; then re-optimise the rest",
+    ),
+    (
+        "exclude",
+        "Exclude this worker",
+        "The family must not go to the worker shown; then re-optimise",
+    ),
+    (
+        "reoptimise",
+        "Re-optimise the rest",
+        "Run the engine again with the pins and exclusions saved",
+    ),
     ("why_not", "Why not?", "Ask the engine why the family did not go to the chosen worker"),
-)  # fmt: skip
+)
 
 
 def family_summary(review: ProposalReview, family: FamilyId) -> str:

@@ -26,11 +26,19 @@ class HistoryView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.searches: list[SearchBar] = []
         for title, table, proxy, what in (
-            ("Allocation decisions: who, when, why", self.decision_table,
-             self.decision_proxy, "decisions"),
-            ("Audit trail: every change, old → new (append-only)", self.audit_table,
-             self.audit_proxy, "the audit trail"),
-        ):  # fmt: skip
+            (
+                "Allocation decisions: who, when, why",
+                self.decision_table,
+                self.decision_proxy,
+                "decisions",
+            ),
+            (
+                "Audit trail: every change, old → new (append-only)",
+                self.audit_table,
+                self.audit_proxy,
+                "the audit trail",
+            ),
+        ):
             box = QWidget(splitter)
             layout = QVBoxLayout(box)
             layout.setContentsMargins(0, 0, 0, 0)

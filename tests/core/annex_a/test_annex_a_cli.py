@@ -26,8 +26,15 @@ def test_demo_writes_an_annex_a_export_that_looks_like_a_real_one(
     rows = list(list6.iter_rows(values_only=True))
     assert rows[0][0].startswith("Ofsted Annex A")  # title rows above the header
     header = rows[4]
-    assert {"Child Unique ID", "Gender", "Ethnicity", "Date of Birth", "Case Status",
-            "Allocated Team", "Allocated Worker"} <= set(header)  # fmt: skip
+    assert {
+        "Child Unique ID",
+        "Gender",
+        "Ethnicity",
+        "Date of Birth",
+        "Case Status",
+        "Allocated Team",
+        "Allocated Worker",
+    } <= set(header)
     statuses = {r[header.index("Case Status")] for r in rows[5:]}
     assert {"a) Looked after child", "b) Child Protection plan", "e) Closed episode"} <= statuses
     assert main(["demo", "--annex-a", str(tmp_path / "again.xlsx"), "--week", "2026-11-23"]) == 0
@@ -51,9 +58,25 @@ def test_import_into_a_team_workbook_with_the_summary(
 ) -> None:
     annex, roster, families, demo = demo_export
     out = tmp_path / "team.xlsx"
-    assert main(["import-annex-a", str(annex), "--team", demo.teams[0].lower(), "--out", str(out),
-                 "--roster", str(roster), "--families", str(families),
-                 "--week", "2026-11-23"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "import-annex-a",
+                str(annex),
+                "--team",
+                demo.teams[0].lower(),
+                "--out",
+                str(out),
+                "--roster",
+                str(roster),
+                "--families",
+                str(families),
+                "--week",
+                "2026-11-23",
+            ]
+        )
+        == 0
+    )
     printed = capsys.readouterr()
     assert f"children of {demo.teams[0]}:" in printed.out
     assert "New cases to allocate (no allocated worker):" in printed.out
@@ -76,8 +99,21 @@ def test_import_into_the_workspace_then_again_changes_nothing(
 ) -> None:
     annex, roster, families, demo = demo_export
     db = tmp_path / "ws.sqlite"
-    line = ["workspace", "import-annex-a", str(annex), "--team", demo.teams[1], "--db", str(db),
-            "--roster", str(roster), "--families", str(families), "--week", "2026-11-23"]  # fmt: skip
+    line = [
+        "workspace",
+        "import-annex-a",
+        str(annex),
+        "--team",
+        demo.teams[1],
+        "--db",
+        str(db),
+        "--roster",
+        str(roster),
+        "--families",
+        str(families),
+        "--week",
+        "2026-11-23",
+    ]
     assert main([*line, "--dry-run"]) == 0
     assert "Dry run: nothing was changed" in capsys.readouterr().out
     workspace = open_workspace(db)

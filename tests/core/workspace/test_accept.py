@@ -157,9 +157,12 @@ def test_two_managers_accepting_one_family_on_postgres(pg_url: str, demo_team: T
         family = proposal.allocations[0].family_id
         chosen = [a for a in proposal.allocations if a.family_id == family]
         one_family = type(proposal)(
-            **{**{f: getattr(proposal, f) for f in proposal.__dataclass_fields__},
-               "allocations": tuple(chosen), "unallocated": ()}
-        )  # fmt: skip
+            **{
+                **{f: getattr(proposal, f) for f in proposal.__dataclass_fields__},
+                "allocations": tuple(chosen),
+                "unallocated": (),
+            }
+        )
         outcomes = _race(
             [
                 lambda: first.accept(one_family, {}, {}, "Ann"),

@@ -108,7 +108,7 @@ def _old_results(tmp_path: Path) -> tuple[Path, Path]:
 def _fail_writing(monkeypatch: pytest.MonkeyPatch, part: str, error: int) -> None:
     real = Path.write_bytes
 
-    def write_bytes(self: Path, data: bytes) -> int:  # type: ignore[override]
+    def write_bytes(self: Path, data: bytes) -> int:
         if part in self.name:
             raise OSError(error, os.strerror(error))
         return real(self, data)
@@ -246,30 +246,47 @@ def test_a_half_backup_is_swept_by_the_next_backup(tmp_path: Path, demo_team: Te
 def test_override_accepts_ids_starting_with_equals_or_minus(
     tmp_path: Path, demo_team: TeamData, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    new = demo_team.new_children()
-    second = next(c for c in new if c.family_id != new[0].family_id)
-    odd = {new[0].child_id: "=1", second.child_id: "-C2"}
+    # the first child of two new families gets an odd id; each family moves whole (rule 2)
+    firsts = [f.children[0] for f in demo_team.families() if f.is_new_family]
+    odd = {firsts[0].child_id: "=1", firsts[1].child_id: "-C2"}
     children = tuple(
         replace(c, child_id=ChildId(odd.get(c.child_id, c.child_id))) for c in demo_team.children
     )
+    team = replace(demo_team, children=children)
     db = tmp_path / "ws.sqlite"
     workspace = open_workspace(db)
     try:
-        workspace.import_team(replace(demo_team, children=children))
+        workspace.import_team(team)
         from fsp_allocator.workspace.cycle import propose_pending
 
         proposal = propose_pending(workspace)
     finally:
         workspace.close()
+    from fsp_allocator.allocation.choice_check import check_choices
     from fsp_allocator.workspace.accepting import proposal_children
 
-    chosen = {a.child_id: a.worker_id for a in proposal.allocations}
-    leads = [w.worker_id for w in demo_team.workers if w.role.leads]
-    other = {cid: next(w for w in leads if w != chosen.get(cid)) for cid in ("=1", "-C2")}
     families = {cid: proposal_children(proposal)[ChildId(cid)] for cid in ("=1", "-C2")}
+    final = {a.family_id: a.worker_id for a in proposal.allocations}
+    other = {
+        cid: next(
+            w.worker_id
+            for w in team.workers
+            if w.worker_id != final.get(families[cid])
+            and check_choices(
+                team, {**final, families[cid]: w.worker_id}, frozenset({families[cid]})
+            ).ok
+        )
+        for cid in ("=1", "-C2")
+    }
     argv = ["workspace", "--db", str(db), "accept"]
     argv += ["--override", f"=1={other['=1']}", f"--override=-C2={other['-C2']}"]
     argv += [f"--reason={families['=1']}=a=b is fine", f"--reason={families['-C2']}=closer"]
+    for cid in ("=1", "-C2"):
+        argv += [
+            f"--override={child}={other[cid]}"
+            for child, family in proposal_children(proposal).items()
+            if family == families[cid] and child != cid
+        ]
     assert main(argv) == 0, capsys.readouterr().err
     workspace = open_workspace(db)
     try:

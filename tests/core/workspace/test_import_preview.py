@@ -36,9 +36,12 @@ def test_the_preview_says_what_an_import_would_do_and_changes_nothing(
     incoming = replace(
         demo_team,
         workers=(changed, *demo_team.workers[1:-1]),
-        children=tuple(c for c in demo_team.children
-                       if c.child_id != closing.child_id and c.worker_id != leaving.worker_id),
-    )  # fmt: skip
+        children=tuple(
+            c
+            for c in demo_team.children
+            if c.child_id != closing.child_id and c.worker_id != leaving.worker_id
+        ),
+    )
     preview = workspace.preview_import(incoming)
     assert preview.diff.removed_workers == (leaving.worker_id,)
     assert preview.diff.changed_workers == (changed.worker_id,)

@@ -13,7 +13,7 @@ from fsp_allocator.cli.main import main
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workspace import open_workspace
 from fsp_allocator.workspace.backup import list_backups
-from tests.core.workspace.workspace_proposals import first_fit_proposal
+from workspace_proposals import allowed_move, first_fit_proposal
 
 
 @pytest.fixture
@@ -22,10 +22,11 @@ def accepted(tmp_path: Path, demo_team: TeamData) -> Path:
     path = tmp_path / "ws" / "workspace.sqlite"
     workspace = open_workspace(path)
     workspace.import_team(demo_team)
-    proposal = first_fit_proposal(workspace.load())
-    moved = proposal.allocations[0]
-    other = next(a.worker_id for a in proposal.allocations if a.worker_id != moved.worker_id)
-    workspace.accept(proposal, {moved.child_id: other}, {moved.family_id: "knows the family"})
+    data = workspace.load()
+    proposal = first_fit_proposal(data)
+    moved, other = allowed_move(data, proposal)
+    family = {a.child_id: other for a in proposal.allocations if a.family_id == moved.family_id}
+    workspace.accept(proposal, family, {moved.family_id: "knows the family"})
     workspace.close()
     return path
 

@@ -18,8 +18,8 @@ from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import OutsideScope, Workspace, WorkspaceError, open_workspace
-from tests.core.workspace.team_data import changed_team_book, team_rows
-from tests.core.workspace.workspace_proposals import first_fit_proposal
+from team_data import changed_team_book, team_rows
+from workspace_proposals import first_fit_proposal
 
 pytestmark = pytest.mark.postgres
 _logins = itertools.count(1)
@@ -50,10 +50,13 @@ def service(pg_url: str) -> Iterator[Service]:
     owner.import_team(data)
     owner.close()
     for who, team in (("ann", north), ("bob", south)):
-        assert main(["workspace", "--db", pg_url, "admin", "add-manager", logins[who],
-                     "--team", team]) == 0  # fmt: skip
-    assert main(["workspace", "--db", pg_url, "admin", "add-manager", logins["hos"],
-                 "--service"]) == 0  # fmt: skip
+        assert (
+            main(["workspace", "--db", pg_url, "admin", "add-manager", logins[who], "--team", team])
+            == 0
+        )
+    assert (
+        main(["workspace", "--db", pg_url, "admin", "add-manager", logins["hos"], "--service"]) == 0
+    )
     url = make_url(pg_url)
     urls = {
         who: url.set(username=login).render_as_string(hide_password=False)

@@ -35,9 +35,13 @@ WEEK_1, WEEK_2 = date(2026, 11, 9), date(2026, 11, 16)
 
 def _child(cid: str, weight: float, holder: str | None, team: str) -> Child:
     return Child(
-        ChildId(cid), FamilyId(f"F-{cid}"), Stage.CIN,
-        worker_id=WorkerId(holder) if holder else None, complexity=weight, team=TeamName(team),
-    )  # fmt: skip
+        ChildId(cid),
+        FamilyId(f"F-{cid}"),
+        Stage.CIN,
+        worker_id=WorkerId(holder) if holder else None,
+        complexity=weight,
+        team=TeamName(team),
+    )
 
 
 def _start() -> TeamData:
@@ -104,14 +108,42 @@ def test_rates_are_the_mean_of_the_accepted_weeks(history_target: str) -> None:
 
 def test_workspace_service_and_plan_commands(history_target: str, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    assert main(["workspace", "--db", history_target, "service",
-                 "--out", str(out / "s.xlsx"), "--json", str(out / "s.json")]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "workspace",
+                "--db",
+                history_target,
+                "service",
+                "--out",
+                str(out / "s.xlsx"),
+                "--json",
+                str(out / "s.json"),
+            ]
+        )
+        == 0
+    )
     report = json.loads((out / "s.json").read_text(encoding="utf-8"))
     assert report["source"] == "workspace"
     assert {t["team"] for t in report["teams"]} == {"North", "East"}
     assert all(t["unallocated_last_week"] is not None for t in report["teams"])
-    assert main(["workspace", "--db", history_target, "plan", "--json", str(out / "p.json"),
-                 "--remove", "N1", "--weeks", "4"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "workspace",
+                "--db",
+                history_target,
+                "plan",
+                "--json",
+                str(out / "p.json"),
+                "--remove",
+                "N1",
+                "--weeks",
+                "4",
+            ]
+        )
+        == 0
+    )
     plan = json.loads((out / "p.json").read_text(encoding="utf-8"))
     assert plan["rates"]["weeks_measured"] == 2
     assert plan["rates"]["intake"] == {"North": 3.5, "East": 0.5}
@@ -124,7 +156,9 @@ def test_workspace_plan_unknown_worker_exit_2_nothing_written(
     history_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "p.json"
-    assert main(["workspace", "--db", history_target, "plan", "--json", str(target),
-                 "--remove", "Z9"]) == 2  # fmt: skip
+    assert (
+        main(["workspace", "--db", history_target, "plan", "--json", str(target), "--remove", "Z9"])
+        == 2
+    )
     assert "--remove Z9" in capsys.readouterr().err
     assert not target.exists()

@@ -12,8 +12,8 @@ from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import OutsideScope, Workspace, open_workspace
-from tests.core.workspace.team_data import changed_team_book, one_team, team_rows
-from tests.core.workspace.workspace_proposals import first_fit_proposal
+from team_data import changed_team_book, one_team, team_rows
+from workspace_proposals import first_fit_proposal
 
 
 @pytest.fixture(scope="module")

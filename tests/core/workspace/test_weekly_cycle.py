@@ -91,8 +91,20 @@ def test_an_override_without_a_reason_is_refused(
     assert _cli("--db", str(db), "accept", "--override", f"{moved.family_id}=none") == 1
     assert f"give one for {moved.family_id}" in capsys.readouterr().err
     reason = f"{moved.family_id}=strategy meeting first"
-    assert _cli("--db", str(db), "accept", "--override", f"{moved.family_id}=none",
-                "--reason", reason, "--as", "Bea") == 0  # fmt: skip
+    assert (
+        _cli(
+            "--db",
+            str(db),
+            "accept",
+            "--override",
+            f"{moved.family_id}=none",
+            "--reason",
+            reason,
+            "--as",
+            "Bea",
+        )
+        == 0
+    )
     workspace = open_workspace(db)
     decision = next(d for d in workspace.decisions() if d.child_id == moved.child_id)
     workspace.close()

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from fsp_allocator.cli.main import main
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workspace import AcceptConflict, Workspace, open_workspace, tables
-from tests.core.workspace.workspace_proposals import first_fit_proposal
+from workspace_proposals import first_fit_proposal
 
 
 def _snapshot_rows(workspace: Workspace) -> int:

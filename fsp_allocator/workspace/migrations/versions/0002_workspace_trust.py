@@ -211,7 +211,7 @@ def _roles_and_row_security() -> None:
     for statement in FUNCTIONS:
         op.execute(statement)
     for table in ("workers", "children", "decisions", "audit", "load_snapshots",
-                  "pending_proposal", "workspace_info", "managers"):  # fmt: skip
+                  "pending_proposal", "workspace_info", "managers"):
         op.execute(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
     exists = bind.execute(
         sa.text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": APP_ROLE}
