@@ -3,7 +3,8 @@
 Only the teams the workbook names are touched: their workers no longer on the roster are
 marked removed, their open children no longer in the workbook are closed, and their
 settings are replaced. Every other team's rows stay exactly as they were. (A whole-scope
-import, as the first real import over the demo team, replaces everything.) The row order
+import, as the first real import over the demo team, replaces everything; a workbook that
+names every team in the workspace also sets the service's settings and week.) The row order
 of the workbook is kept. Extra Cases columns are not stored (see `codec.child_row`); the
 diff names them.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workspace import tables
@@ -71,7 +72,7 @@ def import_data(
     for child_id in closed_children:
         close_child(conn, child_id, user, at, old_children[child_id]["home_team"])
     settings_changed = False
-    if scope is None or get_info(conn, SETTINGS) is None:
+    if scope is None or get_info(conn, SETTINGS) is None or _covers_every_team(conn, scope):
         settings_changed = replace_settings(conn, data.settings, user, at)
     own = scope if scope is not None else _teams_with_own_settings(conn, data)
     for team in sorted(own):
@@ -86,6 +87,21 @@ def import_data(
         settings_changed=settings_changed,
         left_out_columns=tuple(dict.fromkeys(h for c in data.children for h in c.extra)),
     )
+
+
+def _covers_every_team(conn: Connection, scope: frozenset[str]) -> bool:
+    """Whether the workbook names every team still in the workspace: then it is the whole
+    service's workbook, and its settings and week are the service's too (so the
+    service-wide view moves to the new week with its teams)."""
+    workers, children = tables.workers, tables.children
+    teams = {
+        row.team
+        for row in conn.execute(select(workers.c.team).where(workers.c.removed_at.is_(None)))
+    } | {
+        row.home_team
+        for row in conn.execute(select(children.c.home_team).where(children.c.closed_at.is_(None)))
+    }
+    return {t for t in teams if t} <= scope
 
 
 def _teams_with_own_settings(conn: Connection, data: TeamData) -> frozenset[str]:

@@ -65,10 +65,13 @@ def test_toolbar_actions_follow_what_can_be_done(qtbot: QtBot, window: MainWindo
     assert actions["allocate"].isEnabled()
     assert not actions["cancel"].isEnabled()  # nothing running: Esc is not taken from others
     assert not actions["accept"].isEnabled()  # nothing to accept: Ctrl+Enter not silently lost
-    assert not actions["export"].isEnabled()
+    # the demo's last accepted week is on record, so it can be exported before any review
+    assert window.session.workspace.accepted_weeks()
+    assert actions["export"].isEnabled()
     with qtbot.waitSignal(window.runner.started, timeout=10_000):
         actions["allocate"].trigger()
     assert actions["cancel"].isEnabled() and not actions["allocate"].isEnabled()
+    assert not actions["export"].isEnabled()  # not while the engine runs
     with qtbot.waitSignal(window.runner.finished, timeout=60_000):
         actions["cancel"].trigger()
     assert window.session.review is not None

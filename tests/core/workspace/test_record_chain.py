@@ -8,12 +8,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from workspace_proposals import allowed_move, first_fit_proposal
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workspace import open_workspace
 from fsp_allocator.workspace.backup import list_backups
-from workspace_proposals import allowed_move, first_fit_proposal
 
 
 @pytest.fixture

@@ -12,14 +12,14 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from team_data import changed_team_book, team_rows
+from workspace_proposals import first_fit_proposal
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import OutsideScope, Workspace, WorkspaceError, open_workspace
-from team_data import changed_team_book, team_rows
-from workspace_proposals import first_fit_proposal
 
 pytestmark = pytest.mark.postgres
 _logins = itertools.count(1)

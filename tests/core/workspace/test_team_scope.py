@@ -6,14 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from team_data import changed_team_book, one_team, team_rows
+from workspace_proposals import first_fit_proposal
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import OutsideScope, Workspace, open_workspace
-from team_data import changed_team_book, one_team, team_rows
-from workspace_proposals import first_fit_proposal
 
 
 @pytest.fixture(scope="module")

@@ -122,17 +122,20 @@ def test_an_invalid_workbook_lists_its_problems_and_exits_2(
 
 
 def test_an_unsafe_place_is_one_clear_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, demo_team: TeamData, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    team = tmp_path / "team.xlsx"
+    write_team(demo_team, team)
     folder = tmp_path / "locked"
     folder.mkdir()
     folder.chmod(0o500)
     try:
-        assert _cli("--db", str(folder / "ws.sqlite"), "check") == 1
+        assert _cli("--db", str(folder / "ws.sqlite"), "import", str(team)) == 1
     finally:
         folder.chmod(0o700)
     err = capsys.readouterr().err
     assert "read-only" in err and "Traceback" not in err
+    assert not (folder / "ws.sqlite").exists()
 
 
 def test_a_failed_export_leaves_the_old_workbook_whole(

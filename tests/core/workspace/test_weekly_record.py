@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from workspace_proposals import first_fit_proposal
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.domain import TeamData
 from fsp_allocator.workspace import AcceptConflict, Workspace, open_workspace, tables
-from workspace_proposals import first_fit_proposal
 
 
 def _snapshot_rows(workspace: Workspace) -> int:
