@@ -120,7 +120,13 @@ def _accepted(conn: Connection) -> dict[str, tuple[str, date]]:
 
 
 def preview_in(
-    conn: Connection, data: TeamData, user: str, at: datetime, scope: Scope = None
+    conn: Connection,
+    data: TeamData,
+    user: str,
+    at: datetime,
+    scope: Scope = None,
+    *,
+    service_wide: bool = False,
 ) -> ImportPreview:
     """Import `data` in this transaction and say what it did (roll back for a preview).
 
@@ -130,7 +136,7 @@ def preview_in(
     accepted = _accepted(conn)
     names: dict[str, str] = {w.worker_id: w.name for w in before.workers}
     names.update({w.worker_id: w.name for w in data.workers})
-    diff = import_data(conn, data, user, at, scope)
+    diff = import_data(conn, data, user, at, scope, service_wide=service_wide)
     after = read_team(conn)
     unallocated_after = {c.child_id for c in after.new_children()}
     undone = tuple(

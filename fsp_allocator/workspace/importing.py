@@ -31,12 +31,19 @@ from fsp_allocator.workspace.state import SETTINGS, get_info, rows_by_id, team_k
 
 
 def import_data(
-    conn: Connection, data: TeamData, user: str, at: datetime, scope: Scope = None
+    conn: Connection,
+    data: TeamData,
+    user: str,
+    at: datetime,
+    scope: Scope = None,
+    *,
+    service_wide: bool = False,
 ) -> ImportDiff:
     """Upsert `data` into the workspace in this transaction and say what changed.
 
     `scope` is the teams the import replaces (None: the whole workspace); rows of other
-    teams are neither closed nor changed.
+    teams are neither closed nor changed. `service_wide` says the importer sees every team
+    (not a team manager's view), so a workbook naming all of them sets the service week.
     """
     old_workers = rows_by_id(conn, tables.workers, "worker_id")
     old_children = rows_by_id(conn, tables.children, "child_id")
@@ -72,7 +79,8 @@ def import_data(
     for child_id in closed_children:
         close_child(conn, child_id, user, at, old_children[child_id]["home_team"])
     settings_changed = False
-    if scope is None or get_info(conn, SETTINGS) is None or _covers_every_team(conn, scope):
+    covers_all = service_wide and scope is not None and _covers_every_team(conn, scope)
+    if scope is None or get_info(conn, SETTINGS) is None or covers_all:
         settings_changed = replace_settings(conn, data.settings, user, at)
     own = scope if scope is not None else _teams_with_own_settings(conn, data)
     for team in sorted(own):

@@ -196,7 +196,9 @@ class Workspace:
         """
         with self._write() as conn:
             scope = self._import_scope(conn, data)
-            diff = import_data(conn, data, self._who(conn, user), utc_now(), scope)
+            diff = import_data(
+                conn, data, self._who(conn, user), utc_now(), scope, service_wide=self.scope is None
+            )
             set_info(conn, IS_DEMO, None)
             return diff
 
@@ -215,7 +217,12 @@ class Workspace:
             transaction = conn.begin()
             try:
                 return preview_in(
-                    conn, data, self._who(conn, user), utc_now(), self._import_scope(conn, data)
+                    conn,
+                    data,
+                    self._who(conn, user),
+                    utc_now(),
+                    self._import_scope(conn, data),
+                    service_wide=self.scope is None,
                 )
             finally:
                 transaction.rollback()
@@ -235,7 +242,8 @@ class Workspace:
         backup_path = self.backup() if self.is_sqlite else None
         with self._write() as conn:
             who = self._who(conn, user)
-            preview = preview_in(conn, data, who, utc_now(), self._import_scope(conn, data))
+            scope = self._import_scope(conn, data)
+            preview = preview_in(conn, data, who, utc_now(), scope, service_wide=self.scope is None)
             if preview.undone and not undo_accepted:  # changed since the check: refuse still
                 raise ImportWouldUndo(preview)
             diff = preview.diff
