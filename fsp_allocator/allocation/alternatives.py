@@ -65,14 +65,40 @@ def _find(prep: Preparation, family_id: FamilyId) -> tuple[TeamPlan | None, Fami
     return (None, homeless) if homeless is not None else None
 
 
-def _loads_without(data: TeamData, plan: Plan, family_id: FamilyId) -> dict[WorkerId, WorkerLoad]:
-    """Every worker's load with the plan's other families (this one left out)."""
+@dataclass(frozen=True, slots=True)
+class PlanContext:
+    """What every family's list shares: the prepared week, the current plan and its loads.
+
+    Built once by `plan_context`, so a caller listing many families (the command line, the
+    app as the manager moves from family to family) prepares the week once.
+    """
+
+    data: TeamData
+    prep: Preparation
+    plan: Mapping[FamilyId, WorkerId | None]
+    by_child: Mapping[ChildId, WorkerId]  # every new child's lead in the current plan
+    loads: Mapping[WorkerId, WorkerLoad]  # every worker's load with the whole current plan
+
+
+def plan_context(data: TeamData, proposal: AllocationProposal, choices: Plan) -> PlanContext:
+    """Prepare the week and measure the current plan (proposal plus `choices`)."""
+    plan = current_plan(proposal, choices)
     by_child: dict[ChildId, WorkerId] = {}
     for child in data.new_children():
         worker_id = plan.get(child.family_id)
-        if worker_id is not None and child.family_id != family_id:
+        if worker_id is not None:
             by_child[child.child_id] = worker_id
-    return worker_loads(data, by_child)
+    loads = worker_loads(data, by_child)
+    return PlanContext(data, prepare(data), MappingProxyType(plan), by_child, loads)
+
+
+def _loads_without(context: PlanContext, family_id: FamilyId) -> Mapping[WorkerId, WorkerLoad]:
+    """Every worker's load with the plan's other families (this one left out)."""
+    if context.plan.get(family_id) is None:
+        return context.loads
+    children = {c.child_id for c in context.data.new_children() if c.family_id == family_id}
+    rest = {c: w for c, w in context.by_child.items() if c not in children}
+    return worker_loads(context.data, rest)
 
 
 def aim_values(instance: Instance, assignment: Mapping[str, str | None]) -> tuple[int, ...]:
@@ -96,14 +122,18 @@ def alternatives(
 ) -> tuple[Alternative, ...]:
     """Every worker of the family's team, ranked (see the module docstring); () when the
     family has no new children this week. Same input, same output."""
-    prep = prepare(data)
+    return ranked(plan_context(data, proposal, choices), family_id)
+
+
+def ranked(context: PlanContext, family_id: str) -> tuple[Alternative, ...]:
+    """`alternatives` for one family on a context already prepared (`plan_context`)."""
+    data, prep, plan = context.data, context.prep, context.plan
     found = _find(prep, FamilyId(family_id))
     if found is None:
         return ()
     team, fplan = found
     fid = fplan.family.family_id
-    plan = current_plan(proposal, choices)
-    planned = _loads_without(data, plan, fid)
+    planned = _loads_without(context, fid)
     weight = fplan.unit.weight / SCALE
     assignment: dict[str, str | None] = {}
     base: tuple[int, ...] = ()
