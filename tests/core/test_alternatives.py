@@ -7,6 +7,7 @@ every impossible worker's sentence against what "why not?" and the choice check 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
 
@@ -66,7 +67,7 @@ def demo() -> tuple[TeamData, AllocationProposal]:
     return data, propose(data, CONFIG)
 
 
-def _brute(instance: Instance, plan: dict[str, str | None], family_id: str) -> list[str]:
+def _brute(instance: Instance, plan: Mapping[str, str | None], family_id: str) -> list[str]:
     """The workers the validator lets take the family (everything else fixed), ranked by
     the registry's aim values, ties by id."""
     scored = []
