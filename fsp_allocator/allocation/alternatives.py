@@ -173,3 +173,14 @@ def ranked(context: PlanContext, family_id: str) -> tuple[Alternative, ...]:
     possible.sort(key=lambda a: (a.values, a.worker_id))
     impossible.sort(key=lambda a: a.worker_id)
     return (*possible, *impossible)
+
+
+def every_family(
+    data: TeamData, proposal: AllocationProposal, choices: Plan | None = None
+) -> dict[FamilyId, tuple[Alternative, ...]]:
+    """Each family of the proposal (in its order) with its ranked list, on one context."""
+    context = plan_context(data, proposal, choices or {})
+    order = [a.family_id for a in proposal.allocations] + [
+        u.family_id for u in proposal.unallocated
+    ]
+    return {fid: ranked(context, fid) for fid in dict.fromkeys(order)}
