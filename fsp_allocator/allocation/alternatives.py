@@ -151,7 +151,17 @@ def ranked(context: PlanContext, family_id: str) -> tuple[Alternative, ...]:
         if stop is not None or team is None:  # no team: rule 8 has stopped everyone
             stop = stop or Block("", "The family has no team to be placed in.")
             impossible.append(
-                Alternative(wid, worker.name, False, {}, before, after, stop.sentence, stop.rule)
+                Alternative(
+                    wid,
+                    worker.name,
+                    False,
+                    {},
+                    before,
+                    after,
+                    stop.sentence,
+                    stop.rule,
+                    current=plan.get(fid) == wid,  # a choice the manager made past a cap
+                )
             )
             continue
         values = aim_values(team.instance, {**assignment, fid: wid})

@@ -43,12 +43,18 @@ def _load(r: Ranked) -> str:
 
 def _cost(r: Ranked) -> str:
     a = r.alternative
-    return a.reason if a.possible else f"Cannot: {a.rule}"
+    return a.reason if a.possible else a.rule
+
+
+def detail(a: Alternative) -> str:
+    """The whole of one row in a sentence or two (the panel shows it under the list)."""
+    if a.possible:
+        return f"{a.name}: {_load(Ranked(1, a))}. {a.reason}"
+    return f"{a.name} cannot take this family ({a.rule}). {a.reason}"
 
 
 def _tip(r: Ranked) -> str:
-    a = r.alternative
-    return a.reason if a.possible else f"{a.rule}. {a.reason}"
+    return detail(r.alternative)
 
 
 def _shade(r: Ranked) -> QColor | None:
@@ -76,7 +82,7 @@ COLUMNS = (
         background=_load_shade,
     ),
     Column(
-        "Cost, or the rule that stops them",
+        "Cost, or the rule",
         _cost,
         tip="What choosing them costs the plan, aim by aim; or the rule that stops them",
         cell_tip=_tip,

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
 # ~25 ms); above it (a county prepares every team: ~100 ms) the first list after a change
 # runs on the task runner, and the next families' lists reuse the prepared week.
 INLINE_WORKERS = 60
+PANEL_MIN_WIDTH = 480
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ class AllocateView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Proposal summary")
         self.panel = side = FamilyPanel(self)
+        side.setMinimumWidth(PANEL_MIN_WIDTH)  # the ranked list's four columns stay readable
         self.why_answer = side.why_answer
         side.workers.doubleClicked.connect(lambda *_: self.choose_alternative())
         side.chosen_by_key.connect(self.choose_alternative)
@@ -145,7 +147,7 @@ class AllocateView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fsp_allocator.domain import FamilyId, WorkerId
-from ui.models.alternatives_model import AlternativesModel
+from ui.models.alternatives_model import AlternativesModel, detail
 from ui.qt import (
     QAbstractItemView,
     QHBoxLayout,
@@ -116,6 +116,12 @@ class FamilyPanel(QWidget):
             enter = QShortcut(QKeySequence(enter_key), self.workers)
             enter.setContext(Qt.ShortcutContext.WidgetShortcut)
             enter.activated.connect(self.chosen_by_key.emit)
+        self.choice_detail = QLabel("", self)
+        self.choice_detail.setWordWrap(True)
+        self.choice_detail.setAccessibleName("The selected worker's cost or rule")
+        self.choice_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.choice_detail)
+        self.workers.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         choose_row = QHBoxLayout()
         choose_row.addWidget(self.buttons["choose"], 1)
         choose_row.addWidget(self.buttons["why_not"])
@@ -152,7 +158,17 @@ class FamilyPanel(QWidget):
             row = 0
         if row >= 0:
             self.workers.setCurrentIndex(self.alternatives.index(row, 0))
-        self.workers.resizeColumnsToContents()
+        for column in range(self.alternatives.columnCount() - 1):
+            self.workers.resizeColumnToContents(column)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.workers.currentIndex()
+        rows = self.alternatives.rowCount()
+        valid = index.isValid() and index.row() < rows
+        self.choice_detail.setText(
+            detail(self.alternatives.alternative(index.row())) if valid else ""
+        )
 
     def selected_worker(self) -> WorkerId | None:
         """The worker of the list's current row, if any."""
