@@ -160,3 +160,22 @@ def test_a_worker_who_cannot_is_refused_with_the_rules_message(
     assert blocked.rule in message and blocked.reason.rstrip(".") in message
     assert _review(window).final[family] == before
     assert session.undo_stack.count() == 0
+
+
+def test_on_a_big_workspace_the_list_is_ranked_on_the_task_runner(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ui.views.allocate_view as allocate_view
+
+    monkeypatch.setattr(allocate_view, "INLINE_WORKERS", 0)  # as if a county's workspace
+    review = _review(window)
+    review.set_workers({})  # a fresh plan: nothing prepared yet
+    family = review.rows[-1].family_id
+    panel = window.allocate_view.panel
+    with qtbot.waitSignal(window.runner.finished, timeout=30_000):
+        _select_family(window, family)
+        assert panel.list_label.text().startswith("Ranking the workers")
+    expected = alternatives(review.data, review.proposal, review.final, family)
+    shown = [panel.alternatives.alternative(r) for r in range(panel.alternatives.rowCount())]
+    assert shown == list(expected)
+    assert review.has_alternatives(review.rows[0].family_id), "the prepared week is kept"
