@@ -102,6 +102,22 @@ def test_ranked_order_matches_the_validators_brute_evaluation(
             }, "every worker of the team"
 
 
+def test_with_a_choice_the_ranking_is_measured_on_the_chosen_plan(
+    small: tuple[TeamData, AllocationProposal],
+) -> None:
+    data, proposal = small
+    f3 = FamilyId("F3")
+    other = next(a.worker_id for a in alternatives(data, proposal, {}, f3) if not a.current)
+    choices = {f3: other}
+    plan = current_plan(proposal, choices)
+    team = prepare(data).teams[0]
+    assignment = {f.id: plan.get(FamilyId(f.id)) for f in team.instance.families}
+    for family_id in team.families:
+        ranked = alternatives(data, proposal, choices, family_id)
+        possible = [a.worker_id for a in ranked if a.possible]
+        assert possible == _brute(team.instance, assignment, family_id), family_id
+
+
 def test_costs_are_deltas_against_the_current_plan(
     small: tuple[TeamData, AllocationProposal],
 ) -> None:
