@@ -155,7 +155,7 @@ def ranked(context: PlanContext, family_id: str) -> tuple[Alternative, ...]:
                     wid,
                     worker.name,
                     False,
-                    {},
+                    MappingProxyType({}),
                     before,
                     after,
                     stop.sentence,
