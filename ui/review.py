@@ -22,6 +22,7 @@ from fsp_allocator.domain import ChildId, FamilyId, TeamData, TeamName, Worker, 
 from fsp_allocator.weighting import WorkerLoad, child_weights, worker_loads
 
 if TYPE_CHECKING:
+    from fsp_allocator.allocation.alternatives import Alternative, PlanContext
     from fsp_allocator.allocation.choice_check import ChoiceCheck
 
 
@@ -59,6 +60,8 @@ class ProposalReview:
         self.after = self._loads_after()
         self.warnings: dict[FamilyId, tuple[str, ...]] = {}  # the caps a choice goes over
         self._pins = {f.family_id: pin_of(f) for f in data.families() if f.new_children}
+        self._context: PlanContext | None = None  # the plan the alternatives are measured on
+        self._ranked: dict[FamilyId, tuple[Alternative, ...]] = {}
 
     def _family_rows(self) -> list[FamilyRow]:
         weights = child_weights(self.data.children, self.data.settings)
@@ -103,6 +106,29 @@ class ProposalReview:
         teams = {row.team, row.home_team or row.team}
         return [w for w in self.data.workers if w.role.leads and w.team in teams]
 
+    def alternatives(self, family_id: FamilyId) -> tuple[Alternative, ...]:
+        """Every worker of the family's team, ranked on the plan as it stands (the proposal
+        with the final choices); kept until a choice changes the plan."""
+        from fsp_allocator.allocation.alternatives import plan_context, ranked  # the engine
+
+        found = self._ranked.get(family_id)
+        if found is None:
+            if self._context is None:
+                self._context = plan_context(self.data, self.proposal, dict(self.final))
+            found = self._ranked[family_id] = ranked(self._context, family_id)
+        return found
+
+    def adopt_alternatives(
+        self, context: PlanContext, family_id: FamilyId, ranked: tuple[Alternative, ...]
+    ) -> None:
+        """Keep a list worked out elsewhere (the task runner) on this review's current plan."""
+        self._context = self._context or context
+        self._ranked[family_id] = ranked
+
+    def has_alternatives(self, family_id: FamilyId) -> bool:
+        """Whether the family's list is ready without preparing the week again."""
+        return family_id in self._ranked or self._context is not None
+
     def pin(self, family_id: FamilyId) -> WorkerId | None:
         """The worker the manager pinned the family to (saved on its children), if any."""
         return self._pins.get(family_id)
@@ -128,14 +154,19 @@ class ProposalReview:
         `choose` is the manager's path; this one restores choices already checked."""
         self.final[family_id] = worker_id
         self.warnings.pop(family_id, None)
-        self.after = self._loads_after()
+        self._plan_changed()
 
     def set_workers(self, choices: dict[FamilyId, WorkerId | None]) -> None:
         """Several final choices at once (families not in this review are ignored)."""
         for family_id, worker_id in choices.items():
             if family_id in self.final:
                 self.final[family_id] = worker_id
+        self._plan_changed()
+
+    def _plan_changed(self) -> None:
+        """The loads follow the final choices; the alternatives are measured again."""
         self.after = self._loads_after()
+        self._context, self._ranked = None, {}
 
     def is_overridden(self, family_id: FamilyId) -> bool:
         """Whether the final worker differs from the engine's proposal."""

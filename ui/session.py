@@ -149,25 +149,60 @@ class WorkspaceSession(QObject):
         A choice that breaks a hard rule (may not lead, unavailable, excluded, ASYE and court,
         another team, a split family) is refused with the rule named and nothing changes; one
         over the court cap or the load ceiling is taken with a warning, as a pin is (rule 9).
-        A choice taken is kept in the workspace at once. False when refused.
+        A choice taken is kept in the workspace at once and is one undo step (undo puts the
+        worker it replaced back). False when refused.
         """
-        if self.review is None:
+        review = self.review
+        if review is None:
             return False
-        verdict = self.review.choose(family_id, worker_id)
+        was, was_warned = review.final[family_id], review.warnings.get(family_id, ())
+        verdict = review.choose(family_id, worker_id)
         if not verdict.ok:
             self.error.emit(f"Not changed. {verdict.message()}")
             self.review_changed.emit()
             return False
-        changed: dict[str, str | None] = {f: self.review.final[f] for f in self.review.overridden()}
+        warned = review.warnings.get(family_id, ())
+        self._keep_choices(review)
+        if verdict.warnings:
+            said = " ".join(f"{w}." for w in verdict.warnings)
+            self.status.emit(f"Changed, with a warning: {said}")
+        names = {w.worker_id: w.name for w in review.data.workers}
+        text = f"Family {family_id} to {names.get(worker_id, 'no one') if worker_id else 'no one'}"
+        self.undo_stack.push(
+            SavedEdit(
+                text,
+                lambda: self._restore_choice(review.proposal, family_id, was, was_warned),
+                lambda: self._restore_choice(review.proposal, family_id, worker_id, warned),
+                self.error.emit,
+            )
+        )
+        self.review_changed.emit()
+        return True
+
+    def _keep_choices(self, review: ProposalReview) -> None:
+        """Keep the review's changed families in the workspace (a failure is said, not lost)."""
+        changed: dict[str, str | None] = {f: review.final[f] for f in review.overridden()}
         try:
             self.workspace.save_review_choices(changed)
         except Exception as exc:  # a busy or unreachable workspace: say so, keep the choice
             self.error.emit(f"Your change is shown but not yet kept in the workspace. {exc}")
-        if verdict.warnings:
-            said = " ".join(f"{w}." for w in verdict.warnings)
-            self.status.emit(f"Changed, with a warning: {said}")
+
+    def _restore_choice(
+        self,
+        proposal: AllocationProposal,
+        family_id: FamilyId,
+        worker_id: WorkerId | None,
+        warnings: tuple[str, ...],
+    ) -> None:
+        """Undo or redo one choice: the worker it was checked with, and its warnings, back."""
+        review = self.review
+        if review is None or review.proposal is not proposal:
+            raise RuntimeError("a new proposal has replaced the one it was made on")
+        review.set_worker(family_id, worker_id)
+        if warnings:
+            review.warnings[family_id] = warnings
+        self._keep_choices(review)
         self.review_changed.emit()
-        return True
 
     def pin_choices(self) -> bool:
         """Before re-optimising: make each worker the manager chose a pin (saved on the family's

@@ -1,4 +1,4 @@
-"""`fsp-allocator allocate TEAM.xlsx --out RESULT.xlsx [--json RESULT.json]`.
+"""`fsp-allocator allocate TEAM.xlsx --out RESULT.xlsx [--json RESULT.json] [--alternatives]`.
 
 Exit status (the spec): 0 when a result was written, even with unallocated children; 2 when
 the input fails validation (every problem listed on stderr, nothing written); 1 otherwise.
@@ -11,13 +11,16 @@ import argparse
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.cli.arguments import positive_seconds, week_date
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.domain import TeamData
 from solver import Solution, SolverConfig
+
+if TYPE_CHECKING:
+    from fsp_allocator.result.files import Lists
 
 INVALID_INPUT = 2
 
@@ -51,6 +54,13 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="let a family no one in its team can take go to another team's worker "
         "(as the Settings key overflow = yes)",
+    )
+    parser.add_argument(
+        "--alternatives",
+        action="store_true",
+        help="also list, per family, every worker of its team ranked by what taking it "
+        "would cost, and those who cannot with the rule (JSON key `alternatives`, sheet "
+        "Alternatives)",
     )
     parser.set_defaults(handler=run)
 
@@ -117,7 +127,12 @@ def run(args: argparse.Namespace) -> int:
     config = SolverConfig(time_limit_seconds=args.time_limit)
     data = with_overflow(result.data, args.overflow)
     proposal = propose(data, config, on_team_done=team_done)
-    written = write_results(proposal, args.out, args.json)
+    lists = None
+    if args.alternatives:
+        from fsp_allocator.allocation.alternatives import every_family
+
+        lists = every_family(data, proposal)
+    written = write_results(proposal, args.out, args.json, lists)
     for line in summary_lines(proposal):
         print(line)
     print(f"Written: {', '.join(str(path) for path in written)}")
@@ -125,17 +140,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def write_results(
-    proposal: AllocationProposal, excel: Path | None, json: Path | None
+    proposal: AllocationProposal,
+    excel: Path | None,
+    json: Path | None,
+    alternatives: Lists | None = None,
 ) -> list[Path]:
-    """Write the result workbook and/or JSON asked for (both or neither); a failure is one
-    sentence."""
+    """Write the result workbook and/or JSON asked for (both or neither), with each family's
+    ranked `alternatives` when given; a failure is one sentence."""
     from fsp_allocator.result.files import write_result_files
     from fsp_allocator.safe_write import disk_message
 
     if excel is not None and json is not None and excel.resolve() == json.resolve():
         raise UserError("--out and --json name the same file; give two different names.")
     try:
-        return write_result_files(proposal, excel, json)
+        return write_result_files(proposal, excel, json, alternatives)
     except OSError as exc:
         raise UserError(
             f"could not write the result: {disk_message(exc)}. No result file was written "

@@ -241,9 +241,9 @@ def test_pin_then_reoptimise_and_ask_why_not(qtbot: QtBot, window: MainWindow) -
     assert review.overridden() == []
     # "why not <the worker first proposed>?" is answered by the engine, off the UI thread
     select_family(window, family)
-    combo = window.allocate_view.why_worker
-    combo.setCurrentIndex(combo.findData(proposed))
-    assert combo.currentData() == proposed
+    panel = window.allocate_view.panel
+    panel.workers.setCurrentIndex(panel.alternatives.index(panel.alternatives.row_of(proposed), 0))
+    assert panel.selected_worker() == proposed
     with qtbot.waitSignal(window.runner.finished, timeout=SOLVE_TIMEOUT_MS):
         window.allocate_view.buttons["why_not"].click()
     expected = why_not(review.data, review.proposal, family, proposed)

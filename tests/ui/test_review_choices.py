@@ -1,9 +1,10 @@
 """The review keeps and checks the manager's choices (issue 16), on the demo workspace.
 
-Reproduces the report: set F042's final worker from the drop-down, pin F044, exclude F028,
-re-optimise the rest — F042 must stay with the worker chosen (now a pin, shown as such).
-A drop-down choice that breaks a hard rule is refused with the rule named; one over a cap
-is taken with rule 9's warning.
+Reproduces the report: choose F042's worker from the family panel's ranked list, pin F044,
+exclude F028, re-optimise the rest — F042 must stay with the worker chosen (now a pin, shown
+as such). A choice from the list that breaks a hard rule is refused with the rule named; one
+over a cap is taken with rule 9's warning. Leaving a family unallocated is the "Final worker"
+drop-down's (the list holds workers only).
 """
 
 from __future__ import annotations
@@ -39,9 +40,17 @@ def window(qtbot: QtBot, workspace_file: Path) -> Iterator[MainWindow]:
 
 
 def _set_final(window: MainWindow, family: FamilyId, worker: str) -> bool:
+    """Choose from the panel's ranked list; "" (leave unallocated) from the drop-down."""
     view = window.allocate_view
-    index = view.proxy.mapFromSource(view.model.index(view.model.row_of(family), FINAL_COLUMN))
-    return bool(view.proxy.setData(index, worker, Qt.ItemDataRole.EditRole))
+    if not worker:
+        index = view.proxy.mapFromSource(view.model.index(view.model.row_of(family), FINAL_COLUMN))
+        return bool(view.proxy.setData(index, worker, Qt.ItemDataRole.EditRole))
+    _select(window, family)
+    panel = view.panel
+    row = panel.alternatives.row_of(worker)
+    assert row >= 0, f"{worker} is not in the family's list"
+    panel.workers.setCurrentIndex(panel.alternatives.index(row, 0))
+    return view.choose_alternative()
 
 
 def _select(window: MainWindow, family: FamilyId) -> None:
@@ -103,14 +112,13 @@ def test_a_choice_left_unallocated_survives_re_optimising(qtbot: QtBot, window: 
         ("T01-W10", "Rule 3", "cannot be a lead worker"),
     ],
 )
-def test_a_drop_down_choice_that_breaks_a_hard_rule_is_refused_naming_it(
+def test_a_listed_choice_that_breaks_a_hard_rule_is_refused_naming_it(
     qtbot: QtBot, window: MainWindow, worker: str, rule: str, says: str
 ) -> None:
     session = window.session
     assert session.review is not None
     before = session.review.final[F042]
-    session.review.candidates = lambda _f: list(session.data.workers)  # type: ignore[method-assign,assignment]
-    window.allocate_view.refresh()  # any widget may offer any worker: the check still runs
+    # the list offers every worker of the team, those who cannot too: the check still runs
     with qtbot.waitSignal(session.error) as said:
         assert not _set_final(window, F042, worker)
     assert rule in said.args[0] and says in said.args[0]

@@ -1,14 +1,16 @@
 """The Allocate view: run the engine, review its proposal family by family, accept, export.
 
 The solve runs on the task runner (never the UI thread) with its progress shown and Cancel.
-The manager may change a family's worker from the drop-down (an override: accept asks for a
-reason), or pin / exclude a worker and re-optimise the rest. Pins and exclusions are saved on
-the family's new children in the workspace (so they show in This week and can be undone).
+The manager may change a family's worker from the family panel's ranked list (Choose, Enter
+or a double-click) or the "Final worker" drop-down (an override: accept asks for a reason;
+Ctrl+Z undoes it), or pin / exclude a worker and re-optimise the rest. Pins and exclusions
+are saved on the family's new children in the workspace (so they show in This week and can be
+undone).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -35,8 +37,32 @@ from ui.views.table_widgets import SearchBar, fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
+    from fsp_allocator.allocation.alternatives import Alternative, PlanContext
     from fsp_allocator.allocation.progress import Progress
     from fsp_allocator.allocation.why_not import WhyNot
+    from ui.review import ProposalReview
+
+# Up to this many workers in the workspace the ranked list is worked out on selection (a team:
+# ~25 ms); above it (a county prepares every team: ~100 ms) the first list after a change
+# runs on the task runner, and the next families' lists reuse the prepared week.
+INLINE_WORKERS = 60
+PANEL_MIN_WIDTH = 480
+
+
+@dataclass(frozen=True, slots=True)
+class RankedFor:
+    """A list worked out on the runner, with the plan it was measured on."""
+
+    review: ProposalReview
+    plan: dict[FamilyId, WorkerId | None]
+    family: FamilyId
+    context: PlanContext
+    ranked: tuple[Alternative, ...]
+
+
+def _still_current(result: RankedFor, review: ProposalReview | None) -> bool:
+    """Whether the list was measured on the review's plan as it stands now."""
+    return result.review is review and dict(result.review.final) == result.plan
 
 
 def progress_text(report: Progress) -> str:
@@ -99,11 +125,15 @@ class AllocateView(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Proposal summary")
         self.panel = side = FamilyPanel(self)
-        self.why_worker, self.why_answer = side.why_worker, side.why_answer
+        side.setMinimumWidth(PANEL_MIN_WIDTH)  # the ranked list's four columns stay readable
+        self.why_answer = side.why_answer
+        side.workers.doubleClicked.connect(lambda *_: self.choose_alternative())
+        side.chosen_by_key.connect(self.choose_alternative)
         for key, slot in (
             ("pin", self.pin_selected),
             ("exclude", self.exclude_selected),
             ("reoptimise", self.allocate),
+            ("choose", self.choose_alternative),
             ("why_not", self.ask_why_not),
         ):
             side.buttons[key].clicked.connect(slot)
@@ -117,7 +147,7 @@ class AllocateView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
@@ -164,7 +194,7 @@ class AllocateView(QWidget):
         self.buttons["allocate"].setEnabled(not running)
         self.buttons["reoptimise"].setEnabled(not running and has_review)
         self.buttons["cancel"].setEnabled(running and self.runner.name == "allocate")
-        for key in ("accept", "pin", "exclude", "why_not"):
+        for key in ("accept", "pin", "exclude", "choose", "why_not"):
             self.buttons[key].setEnabled(not running and has_review)
         self.buttons["export"].setEnabled(not running and self.session.can_export())
         self.progress_bar.setRange(0, 0 if running else 1)
@@ -179,7 +209,29 @@ class AllocateView(QWidget):
         return FamilyId(self.model.row_key(self.proxy.mapToSource(index).row()))
 
     def _show_family(self) -> None:
-        self.panel.show_family(self.session.review, self.selected_family())
+        review, family = self.session.review, self.selected_family()
+        self.panel.show_family(review, family)
+        if review is None or family is None:
+            return
+        if review.has_alternatives(family) or len(review.data.workers) <= INLINE_WORKERS:
+            self.panel.show_alternatives(review.alternatives(family))
+        else:
+            self._rank_in_background(review, family)
+
+    def _rank_in_background(self, review: ProposalReview, family: FamilyId) -> None:
+        """Work out the family's list on the task runner (shown when it is done)."""
+        from fsp_allocator.allocation.alternatives import plan_context, ranked
+
+        self.panel.show_alternatives((), waiting=True)
+        if self.runner.running:  # shown once the running task is done
+            return
+        data, proposal, snapshot = review.data, review.proposal, dict(review.final)
+
+        def task(_progress: object, _cancel: object) -> RankedFor:
+            context = plan_context(data, proposal, snapshot)
+            return RankedFor(review, snapshot, family, context, ranked(context, family))
+
+        self.runner.start("alternatives", task)
 
     # --- actions ----------------------------------------------------------------------
     def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
@@ -202,6 +254,8 @@ class AllocateView(QWidget):
         )
 
     def _on_started(self, name: str) -> None:
+        if name == "alternatives":  # a moment's work: the panel says it is ranking
+            return
         self.progress_label.setText("Working…" if name != "allocate" else "Allocating…")
         self._set_running(True)
 
@@ -219,6 +273,10 @@ class AllocateView(QWidget):
             self.session.set_proposal(result)
         elif self.runner.name == "why-not":
             self._show_why_not(result)  # type: ignore[arg-type]
+        elif isinstance(result, RankedFor) and _still_current(result, self.session.review):
+            result.review.adopt_alternatives(result.context, result.family, result.ranked)
+        if self.session.review is not None and not self.runner.running:
+            self._show_family()  # the list waiting for the runner, or the next family's
 
     def _show_why_not(self, result: WhyNot) -> None:
         self.progress_label.setText("")
@@ -230,12 +288,25 @@ class AllocateView(QWidget):
         self.progress_label.setText("")
         self.session.error.emit(message)
 
+    def choose_alternative(self) -> bool:
+        """Give the selected family to the worker selected in its ranked list, checked by the
+        session as any choice is (a hard rule refuses it, a cap warns); undoable."""
+        review, family = self.session.review, self.selected_family()
+        worker = self.panel.selected_worker()
+        if review is None or family is None or worker is None:
+            self.session.status.emit("Select a family and a worker in its list first.")
+            return False
+        if review.final[family] == worker:
+            self.session.status.emit(f"Family {family} is already with {worker}.")
+            return False
+        return self.session.choose(family, worker)
+
     def ask_why_not(self) -> bool:
-        """Ask the engine why the selected family did not go to the chosen worker."""
+        """Ask the engine why the selected family did not go to the selected worker."""
         from fsp_allocator.allocation.why_not import why_not
 
         review, family = self.session.review, self.selected_family()
-        worker = self.why_worker.currentData()
+        worker = self.panel.selected_worker()
         if review is None or family is None or not worker:
             self.session.status.emit("Select a family and a worker to ask about.")
             return False

@@ -1,21 +1,33 @@
 """The review's side panel: the selected family's details, pin / exclude / re-optimise, and
-"why not <worker>?" with the engine's answer. It only shows; the Allocate view acts.
+every worker of its team ranked (who could take it, at what cost; who cannot, and the rule),
+with Choose and "why not <worker>?". It only shows; the Allocate view acts.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from fsp_allocator.domain import FamilyId, WorkerId
+from ui.models.alternatives_model import AlternativesModel, detail
 from ui.qt import (
-    QComboBox,
+    QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
+    QKeySequence,
     QLabel,
     QPushButton,
+    QShortcut,
     Qt,
+    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 from ui.review import ProposalReview
+
+if TYPE_CHECKING:
+    from fsp_allocator.allocation.alternatives import Alternative
 
 BUTTONS = (
     (
@@ -33,7 +45,12 @@ BUTTONS = (
         "Re-optimise the rest",
         "Run the engine again with the pins and exclusions saved",
     ),
-    ("why_not", "Why not?", "Ask the engine why the family did not go to the chosen worker"),
+    (
+        "choose",
+        "Choose",
+        "Give the family to the worker selected in the list (Enter or double-click; Ctrl+Z undoes)",
+    ),
+    ("why_not", "Why not?", "Ask the engine why the family did not go to the selected worker"),
 )
 
 
@@ -62,7 +79,13 @@ def family_summary(review: ProposalReview, family: FamilyId) -> str:
 
 
 class FamilyPanel(QWidget):
-    """Details of one family and the buttons that act on it (`buttons[key]`)."""
+    """Details of one family and the buttons that act on it (`buttons[key]`).
+
+    Signal `chosen_by_key()` when Enter is pressed in the ranked list (a double-click is the
+    list's own `doubleClicked`).
+    """
+
+    chosen_by_key = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,13 +106,26 @@ class FamilyPanel(QWidget):
         row.addWidget(self.buttons["exclude"])
         layout.addLayout(row)
         layout.addWidget(self.buttons["reoptimise"])
-        self.why_worker = QComboBox(self)
-        self.why_worker.setAccessibleName("Worker to ask about")
-        self.why_worker.setToolTip("Ask the engine why the family did not go to this worker")
-        why_row = QHBoxLayout()
-        why_row.addWidget(self.why_worker, 1)
-        why_row.addWidget(self.buttons["why_not"])
-        layout.addLayout(why_row)
+        self.list_label = QLabel("Every worker for this family, best first", self)
+        layout.addWidget(self.list_label)
+        self.alternatives = AlternativesModel(self)
+        self.workers = _list_view(self.alternatives, self)
+        self.list_label.setBuddy(self.workers)
+        layout.addWidget(self.workers, 3)
+        for enter_key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(enter_key), self.workers)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self.chosen_by_key.emit)
+        self.choice_detail = QLabel("", self)
+        self.choice_detail.setWordWrap(True)
+        self.choice_detail.setAccessibleName("The selected worker's cost or rule")
+        self.choice_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.choice_detail)
+        self.workers.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(self.buttons["choose"], 1)
+        choose_row.addWidget(self.buttons["why_not"])
+        layout.addLayout(choose_row)
         self.why_answer = QLabel("", self)
         self.why_answer.setWordWrap(True)
         self.why_answer.setAccessibleName("Why not answer")
@@ -97,12 +133,64 @@ class FamilyPanel(QWidget):
         layout.addWidget(self.why_answer, 1)
 
     def show_family(self, review: ProposalReview | None, family: FamilyId | None) -> None:
-        """Show one family (or nothing) and list the other workers to ask about."""
-        self.why_worker.clear()
+        """Show one family's details (or nothing); its list follows (`show_alternatives`)."""
         if review is None or family is None:
             self.detail.setPlainText("")
+            self.show_alternatives(())
             return
         self.detail.setPlainText(family_summary(review, family))
-        for worker in review.candidates(family):
-            if worker.worker_id != review.final[family]:
-                self.why_worker.addItem(f"{worker.name} ({worker.worker_id})", worker.worker_id)
+
+    def show_alternatives(self, ranked: tuple[Alternative, ...], waiting: bool = False) -> None:
+        """Show the family's ranked workers, keeping the selected worker selected."""
+        kept = self.selected_worker()
+        self.alternatives.set_alternatives(ranked)
+        possible = sum(a.possible for a in ranked)
+        self.list_label.setText(
+            "Ranking the workers for this family…"
+            if waiting
+            else f"Every worker for this family, best first: {possible} could take it, "
+            f"{len(ranked) - possible} cannot"
+            if ranked
+            else "Every worker for this family, best first"
+        )
+        row = self.alternatives.row_of(kept) if kept else -1
+        if row < 0 and ranked:
+            row = 0
+        if row >= 0:
+            self.workers.setCurrentIndex(self.alternatives.index(row, 0))
+        for column in range(self.alternatives.columnCount() - 1):
+            self.workers.resizeColumnToContents(column)
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        index = self.workers.currentIndex()
+        rows = self.alternatives.rowCount()
+        valid = index.isValid() and index.row() < rows
+        self.choice_detail.setText(
+            detail(self.alternatives.alternative(index.row())) if valid else ""
+        )
+
+    def selected_worker(self) -> WorkerId | None:
+        """The worker of the list's current row, if any."""
+        index = self.workers.currentIndex()
+        if not index.isValid() or index.row() >= self.alternatives.rowCount():
+            return None
+        return self.alternatives.alternative(index.row()).worker_id
+
+
+def _list_view(model: AlternativesModel, parent: QWidget) -> QTableView:
+    """The ranked list: whole rows, never sorted (the order is the ranking), not editable."""
+    view = QTableView(parent)
+    view.setObjectName("Alternatives")
+    view.setAccessibleName("Every worker for this family, best first")
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
