@@ -283,3 +283,25 @@ def test_forging_a_move_or_its_from_worker_breaks_the_chain(
         connection.close()
     problems = workspace.check()
     assert any("decisions row" in p and "does not match its hash" in p for p in problems)
+
+
+def test_a_change_over_the_caps_is_honoured_with_a_warning(workspace: Workspace) -> None:
+    """Rule 9: the manager may send a family past a cap; accept tells them which."""
+    from dataclasses import replace
+
+    data = leaver_team()
+    small = tuple(
+        replace(w, capacity=1.0) if w.worker_id == "C" else w for w in data.workers
+    )  # C's ceiling is 1.2: the family f3's two children take them past it
+    workspace.import_team(replace(data, workers=small))
+    result = checked(propose_rebalance(workspace)).result()
+    assert {m.to_worker_id for m in result.moves if m.family_id == "f3"} != {"C"}
+    done = workspace.accept_rebalance(
+        result, {FamilyId("f3"): "knows the family"}, {FamilyId("f3"): WorkerId("C")}
+    )
+    assert done.moved == 4
+    assert _held(workspace)["j3"] == "C" == _held(workspace)["j4"]
+    assert any(
+        w.startswith("Family f3 goes to Name C, the manager's choice, over the caps")
+        for w in done.warnings
+    ), done.warnings

@@ -165,3 +165,18 @@ def test_the_demo_workspaces_leaver_is_a_ready_example(
     assert main(["workspace", "accept"]) == 0
     assert "Accepted the pending rebalance: 9 children moved." in capsys.readouterr().out
     assert main(["workspace", "check"]) == 0
+
+
+def test_a_plan_that_moves_nothing_is_not_kept(
+    workspace_target: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dataclasses import replace
+
+    team = leaver_team()
+    workspace = open_workspace(workspace_target)
+    workspace.import_team(replace(team, children=team.children[4:]))  # no leaver's family
+    workspace.close()
+    assert main(["--db", workspace_target, "workspace", "rebalance"]) == 0
+    printed = capsys.readouterr().out
+    assert "Re-homed 0 children" in printed and "no rebalance is pending" in printed
+    assert _pending(workspace_target) == (None, None)
