@@ -54,6 +54,26 @@ def test_roster_model_passes_modeltester(qtmodeltester: ModelTester, data: TeamD
     qtmodeltester.check(model, force_py=True)
 
 
+def test_an_adult_practitioners_load_says_it_counts_families(data: TeamData) -> None:
+    """Issue 15: the adult practitioners' "Weighted load" held a bare count of families."""
+    from fsp_allocator.weighting import worker_loads
+
+    model = RosterModel(commit=lambda worker: True)
+    model.set_data(data)
+    loads = worker_loads(data)
+    shown = {
+        data.workers[row].worker_id: model.index(row, column("Weighted load")).data()
+        for row in range(model.rowCount())
+    }
+    adults = [w for w in data.workers if not w.role.leads and loads[w.worker_id].capacity > 0]
+    assert adults
+    for worker in adults:
+        load = loads[worker.worker_id]
+        assert shown[worker.worker_id] == f"{load.families} families of {load.capacity:g}"
+    lead = next(w for w in data.workers if w.role.leads)
+    assert "famil" not in shown[lead.worker_id]
+
+
 def test_caseload_and_new_cases_models_pass_modeltester(
     qtmodeltester: ModelTester, data: TeamData
 ) -> None:
