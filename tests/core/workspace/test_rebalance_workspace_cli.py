@@ -5,12 +5,29 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rebalance_data import leaver_team
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.workspace import open_workspace
+
+
+@pytest.fixture(autouse=True)
+def _validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every frontier the commands solve passes the solver-free validator."""
+    from fsp_allocator.rebalance import run as run_module
+    from solver.rebalance import RebalanceInstance, RebalanceSolution, validate_rebalance
+
+    real = run_module.solve_rebalance
+
+    def solve(instance: RebalanceInstance, *args: Any, **kwargs: Any) -> RebalanceSolution:
+        solution = real(instance, *args, **kwargs)
+        assert validate_rebalance(instance, solution) == []
+        return solution
+
+    monkeypatch.setattr(run_module, "solve_rebalance", solve)
 
 
 @pytest.fixture
