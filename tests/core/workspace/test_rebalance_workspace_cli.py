@@ -197,3 +197,15 @@ def test_a_plan_that_moves_nothing_is_not_kept(
     printed = capsys.readouterr().out
     assert "Re-homed 0 children" in printed and "no rebalance is pending" in printed
     assert _pending(workspace_target) == (None, None)
+
+
+def test_a_result_file_that_cannot_be_written_stores_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    out = blocked / "r.xlsx"
+    assert main(["--db", db, "workspace", "rebalance", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "could not write the result" in err and "Traceback" not in err
+    assert _pending(db) == (None, None)
