@@ -6,10 +6,11 @@ views (signal `data_changed`) and every roster, case and settings edit is one un
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import (
@@ -21,6 +22,7 @@ from fsp_allocator.domain import (
     Worker,
     WorkerId,
 )
+from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import AcceptResult, Workspace
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
@@ -227,6 +229,23 @@ class WorkspaceSession(QObject):
         self.reload()
         self.review_changed.emit()
         return result
+
+    def accept_rebalance(
+        self,
+        result: RebalanceResult,
+        reasons: Mapping[FamilyId, str],
+        changes: Mapping[FamilyId, WorkerId | None],
+    ) -> Any:  # RebalanceAccepted, once the workspace API lands
+        """Record a rebalance plan with the manager's changes and reasons, then reload.
+
+        Raises the workspace's errors (sentences; nothing saved) for the view to show.
+        """
+        accepted = self.workspace.accept_rebalance(
+            result, reasons=reasons, changes=changes, user=self.workspace.user_name
+        )
+        self.undo_stack.clear()  # edits before the accept cannot be undone past it
+        self.reload()
+        return accepted
 
     def can_export(self) -> bool:
         """Whether there is a sheet to export: the review, or an accepted week on record."""
