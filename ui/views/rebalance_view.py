@@ -296,20 +296,23 @@ class RebalanceView(QWidget):
         if self.runner.name != TASK:
             self._set_running(False)
             return
-        self.plans = result  # type: ignore[assignment]
-        assert self.plans is not None
-        self.frontier = points(self.plans.frontier)
-        self.chart.show_points(self.frontier)
-        chosen = self.plans.result()
+        chosen = self.show_plans(result)  # type: ignore[arg-type]
         self.progress_label.setText(
             f"Done in {chosen.solve_seconds:.1f} s" + (" (cancelled)" if chosen.cancelled else "")
         )
+
+    def show_plans(self, plans: Plans) -> RebalanceResult:
+        """Show a run: its frontier, the slider at the fewest moves for the best balance."""
+        self.plans = plans
+        self.frontier = points(plans.frontier)
+        self.chart.show_points(self.frontier)
         self.slider.blockSignals(True)
-        self.slider.setRange(0, self.plans.max_moves)
+        self.slider.setRange(0, plans.max_moves)
         self.slider.setValue(_fewest_for_best(self.frontier))
         self.slider.blockSignals(False)
-        self._set_running(False)
+        self._set_running(self.runner.running)
         self.show_point(self.slider.value())
+        return plans.result()
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
