@@ -200,7 +200,12 @@ def test_accept_records_the_moves(
     view.table.setCurrentIndex(view.proxy.mapFromSource(view.moves_model.index(0, 0)))
     assert view.keep_selected()  # undo one move: that family stays with its worker
     asked: list[Any] = []
-    monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, text: asked.append(text) or True)
+
+    def confirm(_parent: object, text: str) -> bool:
+        asked.append(text)
+        return True
+
+    monkeypatch.setattr(confirm_rebalance, "ask", confirm)
     monkeypatch.setattr(
         OverrideReasonDialog, "ask", classmethod(lambda _c, _p, o: {f: "Knows them" for f, *_ in o})
     )
