@@ -7,23 +7,27 @@ from dataclasses import replace
 
 from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, TeamData, WorkerId
-from fsp_allocator.rebalance.builder import RebalancePreparation, TeamRebalance
+from fsp_allocator.rebalance.builder import (
+    PIN,
+    FamilyFacts,
+    RebalancePreparation,
+    TeamRebalance,
+)
 from fsp_allocator.rebalance.reasons import move_reasons, over_caps, unplaced_reason
 from fsp_allocator.rebalance.result import ChildMove, FrontierLine, RebalanceResult, UnplacedChild
 from fsp_allocator.weighting import child_weights, worker_loads
-from solver.rebalance import RebalanceSolution
+from solver.rebalance import FrontierPoint, RebalanceSolution
 from solver.rebalance.figures import plan_state
 
 
 def _team_lines(
     team: TeamRebalance,
-    solution: RebalanceSolution,
+    point: FrontierPoint,
     data: TeamData,
     weights: Mapping[ChildId, float],
 ) -> tuple[list[ChildMove], list[UnplacedChild], list[str]]:
     index = data.worker_index()
     instance = team.instance
-    point = solution.plan
     state = plan_state(instance, point.assignment)
     workers = {w.id: w for w in instance.workers}
     moves: list[ChildMove] = []
@@ -46,9 +50,14 @@ def _team_lines(
         w = workers[to]
         beyond = over_caps(facts, to, state, workers, index)
         if beyond is not None:
+            whose = (
+                "the manager's choice"
+                if facts.fixed_kind == PIN
+                else ("whose family it is already")
+            )
             warnings.append(
-                f"Family {family_id} goes to {index[WorkerId(to)].name}, whose family it is "
-                f"already, over the caps: {beyond}"
+                f"Family {family_id} goes to {index[WorkerId(to)].name}, {whose}, "
+                f"over the caps: {beyond}"
             )
         for child in facts.children:
             assert child.worker_id is not None
@@ -70,31 +79,58 @@ def _team_lines(
     return moves, unplaced, warnings
 
 
+def _kept_lines(kept: tuple[FamilyFacts, ...], data: TeamData) -> list[UnplacedChild]:
+    """A forced family the manager keeps: unplaced, "kept with <name> by the manager"."""
+    index = data.worker_index()
+    lines = []
+    for facts in kept:
+        holder = index.get(WorkerId(facts.unit.from_worker))
+        name = holder.name if holder is not None else facts.unit.from_worker
+        why = f"{facts.why_moves}, but kept with {name} by the manager"
+        for child in facts.children:
+            assert child.worker_id is not None
+            lines.append(
+                UnplacedChild(child.child_id, child.family_id, child.worker_id, why, facts.team)
+            )
+    return lines
+
+
+def frontier_lines(
+    preparation: RebalancePreparation, solutions: Mapping[str, RebalanceSolution]
+) -> tuple[FrontierLine, ...]:
+    """Every team's frontier points, in the order of the teams."""
+    return tuple(
+        FrontierLine(team.team, p.moves, p.max_load_ratio, p.over_capacity, p.proven, p.used_moves)
+        for team in preparation.teams
+        for p in solutions[team.team].points
+    )
+
+
 def assemble(
     data: TeamData,
     preparation: RebalancePreparation,
     solutions: Mapping[str, RebalanceSolution],
     solve_seconds: float,
     max_moves: int,
+    chosen: Mapping[str, int] | None = None,
 ) -> RebalanceResult:
-    """Moves, unplaced children, workload before/after and every team's frontier."""
+    """Moves, unplaced children, workload before/after and every team's frontier, from the
+    point `chosen[team]` of each team's frontier (default: the point its solve chose)."""
     weights = child_weights(data.children, data.settings)
     moves: list[ChildMove] = []
     unplaced: list[UnplacedChild] = []
     warnings: list[str] = []
-    frontier: list[FrontierLine] = []
+    proven = True
     for team in preparation.teams:
         solution = solutions[team.team]
-        team_moves, team_unplaced, team_warnings = _team_lines(team, solution, data, weights)
+        index = solution.chosen if chosen is None else chosen.get(team.team, solution.chosen)
+        point = solution.points[index]
+        proven = proven and point.proven
+        team_moves, team_unplaced, team_warnings = _team_lines(team, point, data, weights)
         moves += team_moves
         unplaced += team_unplaced
         warnings += list(team.warnings) + team_warnings
-        frontier += [
-            FrontierLine(
-                team.team, p.moves, p.max_load_ratio, p.over_capacity, p.proven, p.used_moves
-            )
-            for p in solution.points
-        ]
+    unplaced += _kept_lines(preparation.kept, data)
     moved = {m.child_id: m.to_worker_id for m in moves}
     after = replace(
         data,
@@ -105,9 +141,9 @@ def assemble(
     )
     lines = workload_lines(data, preparation.loads, worker_loads(after))
     statuses = {s.status.value for s in solutions.values()}
-    status = "OPTIMAL" if statuses <= {"OPTIMAL"} else "FEASIBLE"
+    optimal = statuses <= {"OPTIMAL"} if chosen is None else proven
     return RebalanceResult(
-        status=status,
+        status="OPTIMAL" if optimal else "FEASIBLE",
         week=data.settings.week,
         solve_seconds=round(solve_seconds, 3),
         max_moves=max_moves,
@@ -115,7 +151,7 @@ def assemble(
         moves=tuple(moves),
         unplaced=tuple(unplaced),
         workload=lines,
-        frontier=tuple(frontier),
+        frontier=frontier_lines(preparation, solutions),
         warnings=tuple(warnings),
         cancelled=any(s.cancelled for s in solutions.values()),
     )

@@ -67,6 +67,7 @@ class RebalancePreparation:
     teams: tuple[TeamRebalance, ...]
     loads: Mapping[WorkerId, WorkerLoad]
     released: frozenset[WorkerId]
+    kept: tuple[FamilyFacts, ...] = ()  # forced families the manager keeps where they are
 
 
 def _team_worker(worker: Worker, data: TeamData, load: WorkerLoad, balanced: bool) -> TeamWorker:
@@ -155,6 +156,7 @@ def _forced_facts(
     members_by_team: Mapping[TeamName, list[Worker]],
     released: frozenset[WorkerId],
     warnings: list[str],
+    why: str | None = None,
 ) -> FamilyFacts | None:
     week = data.settings.week
     assert children[0].worker_id is not None
@@ -185,7 +187,7 @@ def _forced_facts(
         fixed_worker=fixed,
         continuity_worker=continuity,
     )
-    why = moving.why_forced(holder, released, week)
+    why = why or moving.why_forced(holder, released, week)
     return FamilyFacts(
         family, team, children, unit, why, MappingProxyType(ineligible), kind, continuity_kind
     )
@@ -251,9 +253,18 @@ def _replace_rank(unit: MovingFamily, rank: int) -> MovingFamily:
 
 
 def prepare_rebalance(
-    data: TeamData, release: Collection[WorkerId] = (), max_moves: int = 0
+    data: TeamData,
+    release: Collection[WorkerId] = (),
+    max_moves: int = 0,
+    chosen: Collection[FamilyId] = (),
+    kept: Collection[FamilyId] = (),
 ) -> RebalancePreparation:
-    """Every team's instance: forced families first (as read), then voluntary candidates."""
+    """Every team's instance: forced families first (as read), then voluntary candidates.
+
+    `chosen` families move wherever their pin says, as the manager's decision (a family
+    that would not move otherwise becomes a forced one, fixed to the pin); `kept`
+    families stay where they are (a forced one is listed in `kept`, a candidate drops out).
+    """
     week = data.settings.week
     released = moving.released_set(data.workers, release)
     weights = child_weights(data.children, data.settings)
@@ -267,16 +278,25 @@ def prepare_rebalance(
     facts: dict[TeamName, list[FamilyFacts]] = {}
     warnings: dict[TeamName, list[str]] = {}
     voluntary: dict[TeamName, list[FamilyFacts]] = {}
+    kept_facts: list[FamilyFacts] = []
     for family in data.families():
         children = moving.moving_children(family, index, released, week)
+        why = None
+        if not children and family.family_id in chosen:
+            children = moving.chosen_children(family)
+            why = moving.why_chosen(index, children)
         if children:
             holder = index.get(children[0].worker_id) if children[0].worker_id else None
             bucket = warnings.setdefault(holder.team if holder else TeamName(""), [])
             found = _forced_facts(
-                family, children, data, index, weights, members_by_team, released, bucket
+                family, children, data, index, weights, members_by_team, released, bucket, why
             )
-            if found is not None:
+            if found is not None and family.family_id in kept:
+                kept_facts.append(found)
+            elif found is not None:
                 facts.setdefault(found.team, []).append(found)
+        elif family.family_id in kept:
+            continue
         elif moving.voluntary_candidate(family, index, released, week, overloaded):
             found = _voluntary_facts(family, data, index, weights, members_by_team, released)
             voluntary.setdefault(found.team, []).append(found)
@@ -296,4 +316,4 @@ def prepare_rebalance(
                 tuple(warnings.get(team, [])),
             )
         )
-    return RebalancePreparation(tuple(teams), MappingProxyType(loads), released)
+    return RebalancePreparation(tuple(teams), MappingProxyType(loads), released, tuple(kept_facts))

@@ -83,3 +83,16 @@ def voluntary_candidate(
     return (
         worker is not None and balanced(worker, released, week) and worker.worker_id in overloaded
     )
+
+
+def chosen_children(family: Family) -> tuple[Child, ...]:
+    """The open children a manager's pin moves: those not already with the pinned worker."""
+    pin = next((c.pin_worker_id for c in family.children if c.pin_worker_id), None)
+    return tuple(c for c in family.open_children if c.worker_id != pin)
+
+
+def why_chosen(index: dict[WorkerId, Worker], children: tuple[Child, ...]) -> str:
+    """The plain sentence for a family that moves only because the manager chose it."""
+    holder = index.get(children[0].worker_id) if children and children[0].worker_id else None
+    name = holder.name if holder is not None else "its worker"
+    return f"The manager chose to move this family from {name}"

@@ -64,7 +64,8 @@ def move_reasons(
     )
     beyond = over_caps(facts, to, state, workers, index)
     if beyond is not None:
-        reasons.append(f"The caps do not stop {name}, as the family is theirs, but: {beyond}")
+        why = "the manager chose them" if facts.fixed_kind == PIN else "the family is theirs"
+        reasons.append(f"The caps do not stop {name}, as {why}, but: {beyond}")
     return tuple(reasons)
 
 
