@@ -18,15 +18,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class PointReport:
-    """One frontier point proven (or stopped) in one team."""
+    """`done` of a team's `total` frontier points solved (proven, or stopped by the limit)."""
 
     team: str
-    moves: int
-    max_moves: int
+    done: int
+    total: int
 
     def text(self) -> str:
-        """'FSP Banbury — 3 of 5 voluntary moves worked out'."""
-        return f"{self.team} — best plan with up to {self.moves} of {self.max_moves} moves found"
+        """'FSP Banbury — frontier point 3 of 6 solved'."""
+        return f"{self.team} — frontier point {self.done} of {self.total} solved"
 
 
 class Plans(Protocol):
@@ -56,16 +56,12 @@ def rebalance_task(
     """The runner's task: solve the frontier for `data` with the manager's `choices` kept."""
 
     def run(progress: Callable[[Any], None], cancel: Any) -> Plans:
-        from fsp_allocator.rebalance import service  # OR-Tools loads here
+        from fsp_allocator.rebalance.service import run_rebalance  # OR-Tools loads here
 
-        def on_point(team: str, moves: int, most: int) -> None:
-            progress(PointReport(team, moves, most))
+        def on_point(team: str, done: int, total: int) -> None:
+            progress(PointReport(team, done, total))
 
-        if not hasattr(service, "run_rebalance"):  # until the workspace API lands
-            return _OnePlan(
-                service.rebalance(data, tuple(release), max_moves, on_point=on_point, cancel=cancel)
-            )
-        return service.run_rebalance(
+        return run_rebalance(
             data,
             release=tuple(release),
             max_moves=max_moves,
@@ -75,24 +71,3 @@ def rebalance_task(
         )
 
     return run
-
-
-@dataclass(frozen=True)
-class _OnePlan:
-    """A run that kept only its chosen plan (every point shows it)."""
-
-    plan: RebalanceResult
-
-    @property
-    def frontier(self) -> tuple[FrontierLine, ...]:
-        """The plan's frontier."""
-        return self.plan.frontier
-
-    @property
-    def max_moves(self) -> int:
-        """The run's limit."""
-        return self.plan.max_moves
-
-    def result(self, moves: int | None = None) -> RebalanceResult:
-        """The one plan."""
-        return self.plan

@@ -288,8 +288,8 @@ class RebalanceView(QWidget):
 
     def _on_progress(self, report: object) -> None:
         if self.runner.name == TASK and isinstance(report, PointReport):
-            self.progress_bar.setRange(0, report.max_moves + 1)
-            self.progress_bar.setValue(report.moves + 1)
+            self.progress_bar.setRange(0, report.total)
+            self.progress_bar.setValue(report.done)
             self.progress_label.setText(report.text())
 
     def _on_finished(self, result: object) -> None:
@@ -326,11 +326,22 @@ class RebalanceView(QWidget):
         result = self.current()
         if result is None:
             return False
+        from fsp_allocator.rebalance.choices import check_rebalance_choices
+        from fsp_allocator.rebalance.moving import released_set
+
         engine = next((m.to_worker_id for m in result.moves if m.family_id == family_id), None)
+        wanted = dict(self.choices)
         if worker_id is not None and worker_id == engine:
-            self.choices.pop(family_id, None)
+            wanted.pop(family_id, None)
         else:
-            self.choices[family_id] = worker_id
+            wanted[family_id] = worker_id
+        data = self.session.data
+        released = released_set(data.workers, self.controls.released())
+        check = check_rebalance_choices(data, wanted, released)
+        if not check.ok:
+            self.session.error.emit(f"Not changed. {check.message()}")
+            return False
+        self.choices = wanted
         self.session.status.emit(
             f"Family {family_id} changed by you. Re-optimise the rest (Ctrl+Shift+O) to "
             "rebalance around it."
