@@ -307,7 +307,9 @@ class RebalanceView(QWidget):
         self.frontier = points(plans.frontier)
         self.chart.show_points(self.frontier)
         self.slider.blockSignals(True)
-        self.slider.setRange(0, plans.max_moves)
+        self.slider.setRange(
+            0, max((p.moves for p in self.frontier), default=0)
+        )  # cancelled: fewer
         self.slider.setValue(_fewest_for_best(self.frontier))
         self.slider.blockSignals(False)
         self._set_running(self.runner.running)
