@@ -24,7 +24,7 @@ from ui.dialogs import confirm_rebalance
 from ui.dialogs.override_reason import OverrideReasonDialog
 from ui.main_window import MainWindow
 from ui.models.rebalance_models import TO_COLUMN, MovesModel, UnplacedModel, move_rows
-from ui.qt import Qt
+from ui.qt import QApplication, Qt
 from ui.views.rebalance_view import RebalanceView
 
 LEAVER = WorkerId("T01-W05")
@@ -241,3 +241,33 @@ def test_a_conflicting_accept_shows_the_sentence_and_saves_nothing(
     assert len(window.last_error) > len("The rebalance was not recorded. ")
     assert window.session.workspace.load().children == before
     assert view.plans is not None
+
+
+def test_the_keyboard_reaches_runs_cancels_and_undoes(window: MainWindow, qtbot: QtBot) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    team = window.team_view
+    team.table.setFocus()
+    row = team.model.row_of(LEAVER)
+    team.table.setCurrentIndex(team.proxy.mapFromSource(team.model.index(row, 0)))
+    qtbot.keyClick(
+        team.table,
+        Qt.Key.Key_H,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    view = window.rebalance_view
+    assert window.tabs.currentWidget() is view and view.controls.released() == (LEAVER,)
+    assert view.controls.moves.hasFocus()
+    with qtbot.waitSignal(window.runner.finished, timeout=SOLVE_MS):
+        qtbot.keyClick(view.controls.moves, Qt.Key.Key_Return)
+        assert window.runner.running and window.runner.name == "rebalance"
+        qtbot.keyClick(view.controls.moves, Qt.Key.Key_Escape)
+    assert view.plans is not None and view.buttons["find"].isEnabled()
+    _run(view, qtbot)
+    view.table.setFocus()
+    view.table.setCurrentIndex(view.proxy.mapFromSource(view.moves_model.index(0, 0)))
+    qtbot.keyClick(view.table, Qt.Key.Key_Delete)
+    assert view.choices == {view.moves_model.rows[0].move.family_id: None}
+    view.controls.workers.setFocus()
+    qtbot.keyClick(view.controls.workers, Qt.Key.Key_Tab)
+    assert view.controls.moves.hasFocus()

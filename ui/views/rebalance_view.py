@@ -117,7 +117,7 @@ class RebalanceView(QWidget):
             (
                 "accept",
                 "Accept…",
-                "Record the plan shown in the workspace (Ctrl+Shift+Return)",
+                "Record the plan shown in the workspace (Ctrl+Shift+Enter)",
                 self.accept,
             ),
         ):
@@ -199,6 +199,7 @@ class RebalanceView(QWidget):
             ("Ctrl+Shift+O", self.find_best),
             ("Esc", self.cancel),
             ("Ctrl+Shift+Return", self.accept),
+            ("Ctrl+Shift+Enter", self.accept),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(context)
