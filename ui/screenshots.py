@@ -132,6 +132,10 @@ def take_rebalance(window: MainWindow, out: Path, app: QApplication) -> Path:
         view.choose(rows[-1].move.family_id, WorkerId(other))
         view.find_best()
         _wait_for(window.runner.finished, app)
+        mine = view.moves_model.row_of(str(rows[-1].move.child_id))
+        if mine >= 0:
+            view.table.selectRow(view.proxy.mapFromSource(view.moves_model.index(mine, 0)).row())
+            view.table.scrollTo(view.table.currentIndex())
     path = _save(window, out, "10-rebalance", app)
     window.tabs.setCurrentIndex(0)
     return path

@@ -7,7 +7,7 @@ button asks for the Rebalance view with the leavers released (signal `rebalance_
 from __future__ import annotations
 
 from fsp_allocator.domain import TeamData
-from ui.qt import QHBoxLayout, QLabel, QPushButton, QWidget, Signal
+from ui.qt import QHBoxLayout, QLabel, QPushButton, Qt, QWidget, Signal
 from ui.rebalance_warning import rebalance_warning
 
 
@@ -20,7 +20,7 @@ class RebalanceBanner(QWidget):
         super().__init__(parent)
         self.setObjectName("RebalanceBanner")
         self.setStyleSheet("#RebalanceBanner { background: #FFEB9C; } QLabel { color: #7F4F00; }")
-        self.setAutoFillBackground(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint the amber
         self.text = QLabel("", self)
         self.text.setWordWrap(True)
         self.text.setAccessibleName("Rebalance warning")

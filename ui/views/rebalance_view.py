@@ -41,6 +41,7 @@ from ui.views.table_widgets import fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 TASK = "rebalance"
+UNPLACED_TITLE = "Families nobody could take (they stay with their worker)"
 
 
 class RebalanceView(QWidget):
@@ -170,7 +171,7 @@ class RebalanceView(QWidget):
             action_row.addWidget(self.buttons[key])
         moves.addLayout(action_row)
         moves.addWidget(self.table, 1)
-        unplaced_box = QGroupBox("Families nobody could take (they stay with their worker)", self)
+        self.unplaced_box = unplaced_box = QGroupBox(UNPLACED_TITLE, self)
         QVBoxLayout(unplaced_box).addWidget(self.unplaced)
         split = QSplitter(Qt.Orientation.Vertical, self)
         for part, stretch in ((top, 3), (moves_box, 4), (unplaced_box, 1)):
@@ -244,6 +245,10 @@ class RebalanceView(QWidget):
         self.chart.mark(moves)
         self.moves_model.set_moves(move_rows(data, result, self.choices) if result else [])
         self.unplaced_model.set_result(data, result)
+        unplaced = self.unplaced_model.rowCount()
+        self.unplaced.setVisible(unplaced > 0)
+        self.unplaced_box.setTitle(UNPLACED_TITLE if unplaced else f"{UNPLACED_TITLE}: none")
+        self.unplaced_box.setMaximumHeight(16_777_215 if unplaced else 28)  # Qt's no-limit
         if result is None:
             self.summary.setText("Tick whose caseloads to re-home, then Find the best re-homing.")
             return
