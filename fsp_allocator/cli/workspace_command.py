@@ -1,7 +1,8 @@
 """`fsp-allocator workspace [--db URL_OR_PATH] COMMAND`: the weekly cycle on the workspace.
 
-import TEAM.xlsx | propose | accept | history | export | backup | check | set-manager NAME |
-admin add-manager|list|remove (`workspace_admin.py`). `--team T` acts on one team.
+import TEAM.xlsx | propose | rebalance (`workspace_rebalance.py`) | accept | history | export |
+backup | check | set-manager NAME | admin add-manager|list|remove (`workspace_admin.py`).
+`--team T` acts on one team.
 Errors are one clear line (exit 1); an invalid workbook lists every problem (exit 2).
 """
 
@@ -67,7 +68,15 @@ def register(subparsers: Any) -> None:
         help="let a family no one in its team can take go to another team (Settings: overflow)",
     )
     pro.set_defaults(handler=run_propose)
-    acc = add("accept", help="accept the pending proposal, with any overrides")
+    from fsp_allocator.cli.workspace_rebalance import add_rebalance_command
+
+    add_rebalance_command(add, _team_option)
+    acc = add(
+        "accept",
+        help="accept the pending proposal (or the pending rebalance), with any overrides",
+        description="Accept what is pending: the weekly proposal or the rebalance. When both "
+        "are pending, the one stored last is accepted (and named); the other stays pending.",
+    )
     acc.add_argument(
         "--override",
         type=_override,
@@ -75,8 +84,8 @@ def register(subparsers: Any) -> None:
         default=[],
         metavar="ID=WORKER",
         help="give a new family (or one child) to another worker; WORKER 'none' leaves it "
-        "unallocated; repeatable. Any id works; write --override=ID=WORKER for an id that "
-        "starts with '-'",
+        "unallocated (for a rebalance: keeps it with its worker); repeatable. Any id works; "
+        "write --override=ID=WORKER for an id that starts with '-'",
     )
     acc.add_argument(
         "--reason",
@@ -207,7 +216,14 @@ def run_propose(args: argparse.Namespace) -> int:
 
 
 def run_accept(args: argparse.Namespace) -> int:
-    """Accept the pending proposal; each override needs a reason for its family."""
+    """Accept the pending proposal, or the pending rebalance when it was stored last; each
+    override needs a reason for its family."""
+    from fsp_allocator.cli.workspace_rebalance import (
+        accept_rebalance_command,
+        dropped_rebalance_note,
+        pending_choice,
+        refuse_repropose,
+    )
     from fsp_allocator.workspace.cycle import accept_pending
 
     with opened(args) as workspace:
@@ -216,6 +232,10 @@ def run_accept(args: argparse.Namespace) -> int:
                 f"On a shared database the record names your database login "
                 f"({workspace.user_name}); --as cannot name anyone else. Nothing was saved."
             )
+        before = workspace.pending_order()
+        if pending_choice(workspace) == "rebalance":
+            refuse_repropose(args)
+            return accept_rebalance_command(args, workspace)
         try:
             result = accept_pending(workspace, list(args.override), list(args.reason), args.user)
         except StaleProposal as stale:
@@ -238,6 +258,9 @@ def run_accept(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         print(f"warning: {warning}.", file=sys.stderr)
     print(f"Accepted: {result.allocated} children allocated, {result.left_unallocated} left.")
+    note = dropped_rebalance_note(before)
+    if note:
+        print(note)
     if result.backup_path is not None:
         print(f"Backup taken first: {result.backup_path}")
     return 0
@@ -245,6 +268,8 @@ def run_accept(args: argparse.Namespace) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print decisions and load history (or the audit log), oldest first."""
+    from fsp_allocator.workspace.decision_text import decision_line
+
     with opened(args) as workspace:
         if args.audit:
             for entry in workspace.audit(entity_id=args.worker):
@@ -254,16 +279,9 @@ def run_history(args: argparse.Namespace) -> int:
                     f"{entry.entity_id}{change}"
                 )
             return 0
+        names = workspace.worker_names()
         for d in workspace.decisions(team=args.team, worker_id=args.worker):
-            note = (
-                f" (changed from {d.proposed_worker_id}: {d.manager_reason})"
-                if (d.worker_id != d.proposed_worker_id)
-                else ""
-            )
-            print(
-                f"{d.week} {d.family_id}/{d.child_id} -> {d.worker_id or 'unallocated'}"
-                f" by {d.decided_by}{note}"
-            )
+            print(decision_line(d, names))
         for s in workspace.workload_history(worker_id=args.worker, team=args.team):
             print(
                 f"{s.week} {s.worker_id} ({s.team}): load {s.load:g} of {s.capacity:g}, "

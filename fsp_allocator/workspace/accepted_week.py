@@ -45,7 +45,8 @@ class AcceptedWeek:
 def accepted_weeks(conn: Connection) -> list[date]:
     """The weeks with decisions on record, newest first."""
     table = tables.decisions
-    rows = conn.execute(select(table.c.week).distinct().order_by(table.c.week.desc()))
+    query = select(table.c.week).distinct().where(tables.is_allocation())
+    rows = conn.execute(query.order_by(table.c.week.desc()))
     return [row.week for row in rows]
 
 
@@ -58,7 +59,7 @@ def read_accepted_week(conn: Connection, week: date) -> AcceptedWeek:
     """The allocation accepted for `week`, from the decisions and load snapshots on record."""
     decisions = conn.execute(
         select(tables.decisions)
-        .where(tables.decisions.c.week == week)
+        .where(tables.decisions.c.week == week, tables.is_allocation())
         .order_by(tables.decisions.c.id)
     ).all()
     if not decisions:

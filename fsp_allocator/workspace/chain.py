@@ -37,6 +37,7 @@ DECISION_FIELDS = (
     "reasons",
     "manager_reason",
 )
+MOVE_FIELDS = ("kind", "from_worker_id")  # migration 0004: hashed only when not an allocation's
 CHAINED: dict[str, tuple[str, ...]] = {"audit": AUDIT_FIELDS, "decisions": DECISION_FIELDS}
 _CACHE_KEY = "fsp_chain_heads"
 
@@ -49,9 +50,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _is_move(table: str, values: Mapping[str, Any]) -> bool:
+    """A decision whose kind or from worker differ from an allocation's (kind None or
+    'allocation', no from worker): only then are `MOVE_FIELDS` in its hash, so the rows
+    written before migration 0004 verify unchanged, and setting either on them breaks it."""
+    if table != "decisions":
+        return False
+    return (
+        values.get("kind") not in (None, "allocation") or values.get("from_worker_id") is not None
+    )
+
+
 def row_hash(table: str, row_id: int, values: Mapping[str, Any], previous: str) -> str:
-    """SHA-256 (hex) over the row's id, its chained fields and the previous row's hash."""
-    content = [row_id, *(_plain(values.get(name)) for name in CHAINED[table]), previous]
+    """SHA-256 (hex) over the row's id, its chained fields and the previous row's hash
+    (and, for a move decision, its kind and from worker)."""
+    names = CHAINED[table] + (MOVE_FIELDS if _is_move(table, values) else ())
+    content = [row_id, *(_plain(values.get(name)) for name in names), previous]
     encoded = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(encoded.encode("utf-8")).hexdigest()
 

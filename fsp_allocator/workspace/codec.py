@@ -1,7 +1,8 @@
 """Domain values to table rows and back, faithfully, so load -> export -> import round-trips.
 
-Lists and `extra` are JSON text; settings are one JSON document; the pending proposal is
-JSON built from its dataclasses (decoded by their type hints, so new fields travel too).
+Lists and `extra` are JSON text; settings are one JSON document; the pending proposal and
+the pending rebalance are JSON built from their dataclasses (decoded by their type hints,
+so new fields travel too).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from fsp_allocator.domain import (
     Worker,
     WorkerId,
 )
+from fsp_allocator.rebalance.result import RebalanceResult
 
 
 def dump_list(items: tuple[str, ...]) -> str:
@@ -239,4 +241,15 @@ def dump_proposal(proposal: AllocationProposal) -> str:
 def load_proposal(text: str) -> AllocationProposal:
     """The proposal back from its JSON text."""
     result: AllocationProposal = _decode(AllocationProposal, json.loads(text))
+    return result
+
+
+def dump_rebalance(result: RebalanceResult) -> str:
+    """The rebalance result as JSON text (for the pending rebalance)."""
+    return json.dumps(_plain(result))
+
+
+def load_rebalance(text: str) -> RebalanceResult:
+    """The rebalance result back from its JSON text."""
+    result: RebalanceResult = _decode(RebalanceResult, json.loads(text))
     return result

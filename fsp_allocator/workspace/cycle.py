@@ -6,7 +6,7 @@ per family (`C12=W3` or `F5=W3`); reasons per family (a child id names its famil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -97,7 +97,12 @@ def split_overrides(proposal: AllocationProposal, texts: Sequence[str]) -> dict[
     (then `final_choice` reports the unknown id).
     """
     children = proposal_children(proposal)
-    known = set(children) | set(children.values())
+    return split_pairs(set(children) | set(children.values()), texts)
+
+
+def split_pairs(known: Collection[str], texts: Sequence[str]) -> dict[str, str]:
+    """`ID=VALUE` texts as {id: value}, split at the `=` after which the part before it is
+    one of the `known` ids (else at the first `=`)."""
     overrides: dict[str, str] = {}
     for text in texts:
         splits = [i for i, char in enumerate(text) if char == "="]

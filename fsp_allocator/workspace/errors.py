@@ -70,3 +70,16 @@ class ChoiceRefused(WorkspaceError):
         self.refusals: tuple[object, ...] = tuple(refusals)
         listed = " ".join(f"{r}." for r in self.refusals)
         super().__init__(f"Not accepted, nothing was saved. {listed}")
+
+
+class RebalanceConflict(WorkspaceError):
+    """A child the pending rebalance moves changed after the plan was made; nothing was saved."""
+
+    def __init__(self, child_id: str, family_id: str, what: str) -> None:
+        super().__init__(
+            f"The pending rebalance is out of date: child {child_id} (family {family_id}) "
+            f"{what} after the plan was made. Nothing was accepted. Rebalance again "
+            "(`fsp-allocator workspace rebalance`, or Rebalance in the app) and review it."
+        )
+        self.child_id = child_id
+        self.family_id = family_id

@@ -11,7 +11,7 @@ import json
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, or_, select
 
 from fsp_allocator.domain import TeamData
 from fsp_allocator.weighting import worker_loads
@@ -106,8 +106,10 @@ def read_decisions(
         query = query.where(table.c.team.in_(sorted(scope)))
     if team is not None:
         query = query.where(table.c.team == team)
-    if worker_id is not None:
-        query = query.where(table.c.worker_id == worker_id)
+    if worker_id is not None:  # a move counts for the worker it left too (a leaver's history)
+        query = query.where(
+            or_(table.c.worker_id == worker_id, table.c.from_worker_id == worker_id)
+        )
     return [
         Decision(
             week=row.week,
@@ -119,6 +121,8 @@ def read_decisions(
             decided_at=row.decided_at.replace(tzinfo=UTC),
             reasons=tuple(json.loads(row.reasons)),
             manager_reason=row.manager_reason,
+            kind=row.kind or "allocation",
+            from_worker_id=row.from_worker_id,
         )
         for row in conn.execute(query)
     ]

@@ -80,6 +80,16 @@ class AcceptResult:
 
 
 @dataclass(frozen=True, slots=True)
+class RebalanceAccepted:
+    """What accepting a rebalance did: children moved, the backup taken first, warnings."""
+
+    moved: int
+    backup_path: Path | None
+    warnings: tuple[str, ...] = ()
+    dropped_proposal: bool = False  # a pending weekly proposal, made before, was dropped
+
+
+@dataclass(frozen=True, slots=True)
 class Decision:
     """One child's decision on record: who, proposed whom, by whom, when and why."""
 
@@ -92,6 +102,8 @@ class Decision:
     decided_at: datetime
     reasons: tuple[str, ...]
     manager_reason: str | None
+    kind: str = "allocation"  # or "move": a rebalance moved an open child
+    from_worker_id: str | None = None  # a move: the worker the child left
 
     @property
     def overridden(self) -> bool:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-HEAD_REVISION = "0003_hostile_files"
+HEAD_REVISION = "0004_rebalance_moves"
 VERSION_TABLE = "alembic_version"
 
 

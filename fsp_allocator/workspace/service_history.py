@@ -63,7 +63,8 @@ def read_weeks(conn: Connection) -> list[WeekRecord]:
     decided: dict[date, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)
     accepted_at: dict[date, datetime] = {}
     first_week: dict[str, date] = {}
-    query = select(d.c.week, d.c.child_id, d.c.team, d.c.worker_id, d.c.decided_at).order_by(d.c.id)
+    query = select(d.c.week, d.c.child_id, d.c.team, d.c.worker_id, d.c.decided_at)
+    query = query.where(tables.is_allocation()).order_by(d.c.id)
     for row in conn.execute(query):
         decided[row.week][row.child_id] = (row.team, row.worker_id)  # the latest per child
         accepted_at[row.week] = max(accepted_at.get(row.week, row.decided_at), row.decided_at)

@@ -19,13 +19,15 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
-from fsp_allocator.workspace import tables
+from fsp_allocator.rebalance.result import RebalanceResult
+from fsp_allocator.workspace import rebalance_pending, tables
 from fsp_allocator.workspace.accepted_week import AcceptedWeek, accepted_weeks, read_accepted_week
 from fsp_allocator.workspace.accepting import accept_in, check_final, proposal_basis
 from fsp_allocator.workspace.audit import read_audit, record, utc_now
 from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
 from fsp_allocator.workspace.chain import forget_heads
 from fsp_allocator.workspace.codec import dump_proposal, load_proposal
+from fsp_allocator.workspace.decision_text import worker_names
 from fsp_allocator.workspace.edits import (
     remove_new_child,
     remove_worker,
@@ -45,12 +47,20 @@ from fsp_allocator.workspace.import_preview import (
 from fsp_allocator.workspace.importing import import_data
 from fsp_allocator.workspace.location import Target
 from fsp_allocator.workspace.permissions import restrict_workspace
+from fsp_allocator.workspace.rebalance_accept import (
+    accept_rebalance_in,
+    check_changes,
+    final_moves,
+    first_conflict,
+    rebalance_basis,
+)
 from fsp_allocator.workspace.records import (
     AcceptResult,
     AuditEntry,
     Decision,
     ImportDiff,
     LoadSnapshot,
+    RebalanceAccepted,
 )
 from fsp_allocator.workspace.roles import (
     Manager,
@@ -432,7 +442,8 @@ class Workspace:
         to lose, as while a fresh demo workspace is filled). Raises OverrideReasonRequired,
         ChoiceRefused (a change breaks a hard rule or splits a family), AcceptConflict,
         WorkspaceBusy or WorkspaceError; on any error nothing of the accept is saved. The
-        result carries the cap warnings of the manager's choices (rule 9).
+        result carries the cap warnings of the manager's choices (rule 9). A pending
+        rebalance, made before these allocations, is dropped.
         """
         with self._read() as conn:
             basis = self._pending_basis(conn)
@@ -453,13 +464,102 @@ class Workspace:
             take_snapshot(conn, read_team(conn, scope=self.scope), proposal.week, at)
             key = scope_key(self.scope)
             conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
+            rebalance_pending.clear(conn, key)  # made before this week's loads: out of date
             set_review_choices(conn, {}, self.scope)
         return AcceptResult(allocated, left, backup_path, warnings)
+
+    def load_for_rebalance(self) -> tuple[TeamData, dict[str, int]]:
+        """The scope's data and the version of each open child, read together, so a
+        rebalance made from them can later be told out of date."""
+        with self._read() as conn:
+            data = read_team(conn, scope=self.scope)
+            ids = sorted(c.child_id for c in data.open_children())
+            query = select(tables.children.c.child_id, tables.children.c.version)
+            rows = conn.execute(query.where(tables.children.c.child_id.in_(ids)))
+            versions = {str(row.child_id): int(row.version) for row in rows}
+        return data, versions
+
+    def store_rebalance(
+        self, result: RebalanceResult, basis: Mapping[str, int] | None = None
+    ) -> None:
+        """Keep the scope's pending rebalance (the next replaces it).
+
+        `basis` is the version of each child as read when the plan was made
+        (`load_for_rebalance`); without it, the versions now.
+        """
+        with self._write() as conn:
+            known = rebalance_basis(conn, result)
+            if basis is not None:
+                known = {c: int(basis[c]) for c in known if c in basis}
+            rebalance_pending.store(conn, scope_key(self.scope), result, known)
+
+    def pending_rebalance(self) -> RebalanceResult | None:
+        """The scope's pending rebalance, or None."""
+        with self._read() as conn:
+            return rebalance_pending.pending(conn, scope_key(self.scope))
+
+    def pending_order(self) -> tuple[str, ...]:
+        """What is pending for the scope, oldest first: 'proposal' and/or 'rebalance'."""
+        key = scope_key(self.scope)
+        with self._read() as conn:
+            found = [
+                (rebalance_pending.stored_at(conn, key), "rebalance"),
+                (
+                    conn.execute(
+                        select(tables.pending.c.stored_at).where(tables.pending.c.scope == key)
+                    ).scalar_one_or_none(),
+                    "proposal",
+                ),
+            ]
+        return tuple(kind for at, kind in sorted((a, k) for a, k in found if a is not None))
+
+    def accept_rebalance(
+        self,
+        result: RebalanceResult,
+        reasons: Mapping[FamilyId, str] | None = None,
+        changes: Mapping[FamilyId, WorkerId | None] | None = None,
+        user: str | None = None,
+    ) -> RebalanceAccepted:
+        """Apply the rebalance: a backup first (SQLite), then in one transaction each moved
+        child's worker (previous worker set to the old one), one 'move' decision per child
+        and audit rows; the pending rebalance is cleared, and so is a pending weekly
+        proposal (made before these moves, it must be made again: `dropped_proposal`).
+
+        `changes` changes or undoes a move (family -> another worker, or None: it stays),
+        each with a reason in `reasons`. Raises OverrideReasonRequired, ChoiceRefused (a
+        hard rule), RebalanceConflict (a child changed since the plan: nothing is applied),
+        WorkspaceBusy or WorkspaceError.
+        """
+        reasons = reasons or {}
+        changes = changes or {}
+        key = scope_key(self.scope)
+        lines = final_moves(result, changes, reasons)
+        with self._read() as conn:
+            basis = rebalance_pending.basis(conn, key)
+            check_changes(conn, result, changes, self.scope)
+            conflict = first_conflict(conn, lines, basis)
+        if conflict is not None:
+            raise conflict
+        backup_path = self.backup() if self.is_sqlite else None
+        with self._write() as conn:
+            at = utc_now()
+            moved = accept_rebalance_in(conn, result, lines, self._who(conn, user), at, basis)
+            take_snapshot(conn, read_team(conn, scope=self.scope), result.week, at)
+            rebalance_pending.clear(conn, key)
+            dropped = conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
+            if dropped.rowcount:  # made before these moves: its loads and siblings are stale
+                set_review_choices(conn, {}, self.scope)
+        return RebalanceAccepted(moved, backup_path, result.warnings, bool(dropped.rowcount))
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
         """Decisions on record within the scope, oldest first."""
         with self._read() as conn:
             return read_decisions(conn, team=team, worker_id=worker_id, scope=self.scope)
+
+    def worker_names(self) -> dict[str, str]:
+        """worker id -> name for every worker on record (leavers too), for history."""
+        with self._read() as conn:
+            return worker_names(conn)
 
     def accepted_weeks(self) -> list[date]:
         """The weeks with an accepted allocation on record, newest first."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
+    ColumnElement,
     Date,
     DateTime,
     Float,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    or_,
 )
 
 metadata = MetaData()
@@ -94,6 +96,8 @@ decisions = Table(
     Column("reasons", Text, nullable=False),
     Column("manager_reason", Text),
     Column("hash", String(64)),
+    Column("kind", String(20), server_default="allocation"),  # or "move" (a rebalance)
+    Column("from_worker_id", ID),  # a move: the worker the child leaves
 )
 
 audit = Table(
@@ -136,6 +140,16 @@ pending = Table(
     Column("basis", Text),
 )
 
+pending_rebalance = Table(
+    "pending_rebalance",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("stored_at", DateTime, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("scope", Text),
+    Column("basis", Text),
+)
+
 managers = Table(
     "managers",
     metadata,
@@ -147,3 +161,8 @@ managers = Table(
 )
 
 APPEND_ONLY_TABLES = ("audit", "decisions", "load_snapshots")
+
+
+def is_allocation() -> ColumnElement[bool]:
+    """The decisions of a weekly accept (not a rebalance's moves): what an accepted week is."""
+    return or_(decisions.c.kind.is_(None), decisions.c.kind != "move")

@@ -23,6 +23,7 @@ RLS_TABLES = (
     "audit",
     "load_snapshots",
     "pending_proposal",
+    "pending_rebalance",
     "workspace_info",
     "managers",
 )

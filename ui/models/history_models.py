@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fsp_allocator.workspace import AuditEntry, Decision
+from fsp_allocator.workspace.decision_text import what
 from ui.formatting import day, joined, moment
 from ui.models.table_base import Column, RowTableModel
 from ui.qt import QColor, QObject
@@ -25,6 +26,13 @@ class DecisionRow:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.decision, name)
+
+
+def _allocated(decision: Decision, names: Mapping[str, str]) -> str:
+    """The worker chosen, or for a rebalance's move "moved from A to B"."""
+    if decision.kind == "move":
+        return what(decision, names)
+    return _who(decision.worker_id, names)
 
 
 def _who(worker_id: str | None, names: Mapping[str, str]) -> str:
@@ -80,7 +88,7 @@ class DecisionsModel(RowTableModel):
         ordered = sorted(decisions, key=lambda d: d.decided_at, reverse=True)
         self.set_rows(
             [
-                DecisionRow(d, _who(d.worker_id, names), _who(d.proposed_worker_id, names))
+                DecisionRow(d, _allocated(d, names), _who(d.proposed_worker_id, names))
                 for d in ordered
             ]
         )

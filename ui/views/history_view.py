@@ -68,7 +68,7 @@ class HistoryView(QWidget):
 
     def refresh(self) -> None:
         """Read the decisions and audit trail again from the workspace."""
-        names: dict[str, str] = {w.worker_id: w.name for w in self.session.data.workers}
+        names = self.session.workspace.worker_names()  # leavers' names too
         self.decisions.set_decisions(self.session.workspace.decisions(), names)
         self.audit.set_entries(self.session.workspace.audit())
         chosen = self.week.currentData()
