@@ -10,7 +10,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import (
@@ -24,6 +23,7 @@ from fsp_allocator.domain import (
 )
 from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import AcceptResult, Workspace
+from fsp_allocator.workspace.records import RebalanceAccepted
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
 from ui.undo_commands import SavedEdit
@@ -235,11 +235,15 @@ class WorkspaceSession(QObject):
         result: RebalanceResult,
         reasons: Mapping[FamilyId, str],
         changes: Mapping[FamilyId, WorkerId | None],
-    ) -> Any:  # RebalanceAccepted, once the workspace API lands
+        basis: Mapping[str, int] | None,
+    ) -> RebalanceAccepted:
         """Record a rebalance plan with the manager's changes and reasons, then reload.
 
-        Raises the workspace's errors (sentences; nothing saved) for the view to show.
+        The plan is kept pending first with `basis` (the child versions it was made from), so
+        a child changed since then makes the accept fail. Raises the workspace's errors
+        (sentences; nothing saved) for the view to show.
         """
+        self.workspace.store_rebalance(result, basis)
         accepted = self.workspace.accept_rebalance(
             result, reasons=reasons, changes=changes, user=self.workspace.user_name
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -271,3 +271,35 @@ def test_the_keyboard_reaches_runs_cancels_and_undoes(window: MainWindow, qtbot:
     view.controls.workers.setFocus()
     qtbot.keyClick(view.controls.workers, Qt.Key.Key_Tab)
     assert view.controls.moves.hasFocus()
+
+
+def test_a_refused_accept_shows_the_rule_and_saves_nothing(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view = _open_for_leaver(window)
+    _run(view, qtbot)
+    row = view.moves_model.rows[0]
+    other = WorkerId(next(w for w, _ in row.candidates if w and w != row.move.to_worker_id))
+    assert view.choose(row.move.family_id, other)
+    chosen = window.session.data.worker(other)
+    assert chosen is not None
+    gone = replace(chosen, available_to=window.session.data.settings.week - timedelta(days=7))
+    assert window.session.save_worker(gone)  # the chosen worker leaves before the accept
+    before = window.session.workspace.load().children
+    monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+    monkeypatch.setattr(
+        OverrideReasonDialog, "ask", classmethod(lambda _c, _p, o: {f: "Knows them" for f, *_ in o})
+    )
+    assert not view.accept()
+    assert window.last_error.startswith("The rebalance was not recorded. Not accepted")
+    assert chosen.name in window.last_error
+    assert window.session.workspace.load().children == before
+
+
+def test_a_choice_a_hard_rule_refuses_is_not_taken(window: MainWindow, qtbot: QtBot) -> None:
+    view = _open_for_leaver(window)
+    _run(view, qtbot)
+    family = view.moves_model.rows[0].move.family_id
+    assert not view.choose(family, WorkerId("T01-W10"))  # a family support worker cannot lead
+    assert view.choices == {}
+    assert window.last_error.startswith("Not changed.")

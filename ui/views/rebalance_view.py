@@ -55,6 +55,8 @@ class RebalanceView(QWidget):
         self.plans: Plans | None = None
         self.frontier: list[FrontierPoint] = []
         self.choices: dict[FamilyId, WorkerId | None] = {}
+        self.basis: dict[str, int] | None = None  # child versions the shown run was made from
+        self._running_basis: dict[str, int] | None = None
         self.controls = RebalanceControls(self)
         self.controls.run_requested.connect(self.find_best)
         self.moves_model = MovesModel(self.choose, self)
@@ -275,7 +277,7 @@ class RebalanceView(QWidget):
         """Work out the frontier in the background, keeping the manager's choices."""
         if self.runner.running:
             return False
-        data = self.session.data
+        data, self._running_basis = self.session.workspace.load_for_rebalance()
         task = rebalance_task(
             data, self.controls.released(), self.controls.max_moves(), dict(self.choices)
         )
@@ -302,6 +304,7 @@ class RebalanceView(QWidget):
         if self.runner.name != TASK:
             self._set_running(False)
             return
+        self.basis = self._running_basis
         chosen = self.show_plans(result)  # type: ignore[arg-type]
         self.progress_label.setText(
             f"Done in {chosen.solve_seconds:.1f} s" + (" (cancelled)" if chosen.cancelled else "")
@@ -374,42 +377,43 @@ class RebalanceView(QWidget):
             return False
         names = {w.worker_id: w.name for w in self.session.data.workers}
         engine = {m.family_id: m.to_worker_id for m in result.moves}
-        moving = {m.family_id for m in result.moves if self.choices.get(m.family_id, 1) is not None}
+        named = set(engine) | {u.family_id for u in result.unplaced}
+        changes = {f: w for f, w in self.choices.items() if f in named}  # kept: not in plan
+        moving = {f for f in engine if changes.get(f, engine[f]) is not None}
+        moving |= {f for f, w in changes.items() if w is not None}
+        yours = f" ({len(changes)} changed by you)" if changes else ""
         text = (
-            f"Record {len(moving)} family(ies) moving to a new worker"
-            f"{f' ({len(self.choices)} changed by you)' if self.choices else ''}? "
-            "Each moved child's worker changes in the workspace, with a decision in the history."
+            f"Record {len(moving)} family(ies) moving to a new worker{yours}? Each moved "
+            "child's worker changes in the workspace, with a decision in the history."
         )
         if not confirm_rebalance.ask(self, text):
             return False
         reasons: dict[FamilyId, str] = {}
-        if self.choices:
+        if changes:
             overrides = [
                 (
                     f,
                     names.get(engine.get(f) or WorkerId(""), "its worker"),
                     "kept with its worker" if w is None else names.get(w, w),
                 )
-                for f, w in self.choices.items()
+                for f, w in changes.items()
             ]
             answer = OverrideReasonDialog.ask(self, overrides)
             if answer is None:
                 return False
             reasons = answer
         try:
-            accepted = self.session.accept_rebalance(result, reasons, dict(self.choices))
+            accepted = self.session.accept_rebalance(result, reasons, changes, self.basis)
         except Exception as exc:  # the workspace's errors are sentences; nothing was saved
             self.session.error.emit(f"The rebalance was not recorded. {exc}")
             return False
-        self.plans, self.frontier, self.choices = None, [], {}
+        self.plans, self.frontier, self.choices, self.basis = None, [], {}, None
         self.chart.show_points([])
         self._set_running(False)
         self.show_point(0)
-        warnings = " ".join(getattr(accepted, "warnings", ()))
-        self.session.status.emit(
-            f"Recorded: {getattr(accepted, 'moved', len(result.moves))} child(ren) moved. "
-            f"{warnings}".strip()
-        )
+        backup = f" Backup: {accepted.backup_path}." if accepted.backup_path else ""
+        warnings = "".join(f" {w}" for w in accepted.warnings)
+        self.session.status.emit(f"Recorded: {accepted.moved} child(ren) moved.{backup}{warnings}")
         return True
 
 
