@@ -309,6 +309,8 @@ class RebalanceView(QWidget):
         self.progress_label.setText(
             f"Done in {chosen.solve_seconds:.1f} s" + (" (cancelled)" if chosen.cancelled else "")
         )
+        kept = f", your {len(self.choices)} change(s) kept" if self.choices else ""
+        self.session.status.emit(f"Best re-homing found{kept}: step along the frontier to compare.")
 
     def show_plans(self, plans: Plans) -> RebalanceResult:
         """Show a run: its frontier, the slider at the fewest moves for the best balance."""
