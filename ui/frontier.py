@@ -66,3 +66,11 @@ def point_text(frontier: list[FrontierPoint], moves: int) -> str:
     if not chosen.proven:
         text += " Not proven the best: the time limit stopped the search at this point."
     return text
+
+
+def fewest_for_best(frontier: list[FrontierPoint]) -> int:
+    """The fewest moves that reach the best worst-load (no move that does not help)."""
+    if not frontier:
+        return 0
+    best = min(p.max_load_ratio for p in frontier)
+    return min(p.moves for p in frontier if p.max_load_ratio <= best + 1e-9)

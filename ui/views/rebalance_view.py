@@ -16,7 +16,7 @@ from fsp_allocator.domain import FamilyId, WorkerId
 from fsp_allocator.rebalance.result import RebalanceResult
 from ui.dialogs import confirm_rebalance
 from ui.dialogs.override_reason import OverrideReasonDialog
-from ui.frontier import FrontierPoint, point_text, points
+from ui.frontier import FrontierPoint, points
 from ui.models.rebalance_models import TO_COLUMN, MovesModel, UnplacedModel, move_rows
 from ui.qt import (
     QGroupBox,
@@ -26,16 +26,17 @@ from ui.qt import (
     QProgressBar,
     QPushButton,
     QShortcut,
-    QSlider,
     QSplitter,
     Qt,
     QVBoxLayout,
     QWidget,
 )
+from ui.rebalance_plan import accept_plan, plan_summary
 from ui.rebalance_task import Plans, PointReport, rebalance_task
 from ui.rebalance_warning import leavers
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
+from ui.views.frontier_panel import FrontierPanel
 from ui.views.rebalance_controls import RebalanceControls
 from ui.views.table_widgets import fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
@@ -66,20 +67,11 @@ class RebalanceView(QWidget):
         self.unplaced_model = UnplacedModel(self)
         self.unplaced, _ = make_table(self.unplaced_model, "Families nobody could take", self)
         self.unplaced.setWordWrap(True)
-        from ui.views.frontier_chart import FrontierChart
-
-        self.chart = FrontierChart(self)
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setAccessibleName("Voluntary moves in the plan shown")
-        self.slider.setToolTip("Step along the frontier: the plan with at most this many moves")
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
-        self.slider.setPageStep(1)
-        self.slider.valueChanged.connect(self.show_point)
-        self.slider_value = QLabel("", self)
-        self.point_label = QLabel(point_text([], 0), self)
-        self.point_label.setWordWrap(True)
-        self.point_label.setAccessibleName("What the chosen point gives")
-        self.point_label.setStyleSheet("font-weight: bold;")
+        self.frontier_panel = FrontierPanel(self)
+        self.frontier_panel.point_changed.connect(self.show_point)
+        self.chart = self.frontier_panel.chart
+        self.slider = self.frontier_panel.slider
+        self.point_label = self.frontier_panel.text
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
@@ -149,21 +141,11 @@ class RebalanceView(QWidget):
         left_box = QWidget(self)
         left_box.setLayout(left)
         left_box.setMaximumWidth(380)
-        slider_row = QHBoxLayout()
-        slider_label = QLabel("&Voluntary moves:", self)
-        slider_label.setBuddy(self.slider)
-        slider_row.addWidget(slider_label)
-        slider_row.addWidget(self.slider, 1)
-        slider_row.addWidget(self.slider_value)
-        right = QVBoxLayout()
-        right.addWidget(self.chart, 1)
-        right.addLayout(slider_row)
-        right.addWidget(self.point_label)
         top = QWidget(self)
         top_row = QHBoxLayout(top)
         top_row.setContentsMargins(0, 0, 0, 0)
         top_row.addWidget(left_box)
-        top_row.addLayout(right, 1)
+        top_row.addWidget(self.frontier_panel, 1)
         moves_box = QWidget(self)
         moves = QVBoxLayout(moves_box)
         moves.setContentsMargins(0, 0, 0, 0)
@@ -215,7 +197,7 @@ class RebalanceView(QWidget):
     def refresh_data(self) -> None:
         """The roster changed: list its workers again (ticks kept)."""
         self.controls.set_data(self.session.data, leavers(self.session.data))
-        self.show_point(self.slider.value())
+        self.show_point(self.frontier_panel.moves())
 
     def release(self, workers: Iterable[WorkerId]) -> None:
         """Pre-fill the workers to release (from the Team view or the banner)."""
@@ -229,22 +211,19 @@ class RebalanceView(QWidget):
         self.buttons["reoptimise"].setEnabled(not running and has_plan and bool(self.choices))
         self.buttons["accept"].setEnabled(not running and has_plan)
         self.buttons["keep"].setEnabled(not running and has_plan)
-        self.slider.setEnabled(not running and has_plan)
+        self.slider.setEnabled(not running and has_plan and bool(self.frontier_panel.points))
         self.progress_bar.setVisible(mine)
 
     def current(self) -> RebalanceResult | None:
         """The plan at the slider's point, if there is a run."""
         if self.plans is None:
             return None
-        return self.plans.result(self.slider.value())
+        return self.plans.result(self.frontier_panel.moves())
 
     def show_point(self, moves: int) -> None:
         """Show the plan of `moves` voluntary moves: table, text and the chart's mark."""
         result = self.current()
         data = self.session.data
-        self.slider_value.setText(str(moves) if self.plans is not None else "")
-        self.point_label.setText(point_text(self.frontier, moves))
-        self.chart.mark(moves)
         self.moves_model.set_moves(move_rows(data, result, self.choices) if result else [])
         self.unplaced_model.set_result(data, result)
         unplaced = self.unplaced_model.rowCount()
@@ -254,20 +233,7 @@ class RebalanceView(QWidget):
         if result is None:
             self.summary.setText("Tick whose caseloads to re-home, then Find the best re-homing.")
             return
-        forced = sum(1 for m in result.moves if m.forced)
-        families = len({m.family_id for m in result.moves})
-        kept = [f for f, w in self.choices.items() if w is None]
-        parts = [
-            f"{result.status}{' (cancelled: best so far)' if result.cancelled else ''}: "
-            f"{len(result.moves)} child(ren) of {families} family(ies) move, {forced} forced; "
-            f"{len(result.unplaced)} child(ren) nobody could take."
-        ]
-        if self.choices:
-            parts.append(f"{len(self.choices)} family(ies) changed by you.")
-        if kept:
-            parts.append(f"Kept with their worker by you: {', '.join(kept)}.")
-        parts += [f"Warning: {w}" for w in result.warnings]
-        self.summary.setText(" ".join(parts))
+        self.summary.setText(plan_summary(result, self.choices))
         fit_columns(self.table)
         self.table.resizeRowsToContents()
         self.unplaced.resizeRowsToContents()
@@ -316,15 +282,9 @@ class RebalanceView(QWidget):
         """Show a run: its frontier, the slider at the fewest moves for the best balance."""
         self.plans = plans
         self.frontier = points(plans.frontier)
-        self.chart.show_points(self.frontier)
-        self.slider.blockSignals(True)
-        self.slider.setRange(
-            0, max((p.moves for p in self.frontier), default=0)
-        )  # cancelled: fewer
-        self.slider.setValue(_fewest_for_best(self.frontier))
-        self.slider.blockSignals(False)
+        self.frontier_panel.show_points(self.frontier)
         self._set_running(self.runner.running)
-        self.show_point(self.slider.value())
+        self.show_point(self.frontier_panel.moves())
         return plans.result()
 
     def _on_failed(self, message: str) -> None:
@@ -360,7 +320,7 @@ class RebalanceView(QWidget):
             "rebalance around it."
         )
         self._set_running(self.runner.running)
-        self.show_point(self.slider.value())
+        self.show_point(self.frontier_panel.moves())
         return True
 
     def keep_selected(self) -> bool:
@@ -377,51 +337,25 @@ class RebalanceView(QWidget):
         result = self.current()
         if result is None or self.runner.running:
             return False
-        names = {w.worker_id: w.name for w in self.session.data.workers}
-        engine = {m.family_id: m.to_worker_id for m in result.moves}
-        named = set(engine) | {u.family_id for u in result.unplaced}
-        changes = {f: w for f, w in self.choices.items() if f in named}  # kept: not in plan
-        moving = {f for f in engine if changes.get(f, engine[f]) is not None}
-        moving |= {f for f, w in changes.items() if w is not None}
-        yours = f" ({len(changes)} changed by you)" if changes else ""
-        text = (
-            f"Record {len(moving)} family(ies) moving to a new worker{yours}? Each moved "
-            "child's worker changes in the workspace, with a decision in the history."
-        )
-        if not confirm_rebalance.ask(self, text):
+        plan = accept_plan(self.session.data, result, self.choices)
+        if not confirm_rebalance.ask(self, plan.confirm):
             return False
         reasons: dict[FamilyId, str] = {}
-        if changes:
-            overrides = [
-                (
-                    f,
-                    names.get(engine.get(f) or WorkerId(""), "its worker"),
-                    "kept with its worker" if w is None else names.get(w, w),
-                )
-                for f, w in changes.items()
-            ]
-            answer = OverrideReasonDialog.ask(self, overrides)
+        if plan.overrides:
+            answer = OverrideReasonDialog.ask(self, plan.overrides)
             if answer is None:
                 return False
             reasons = answer
         try:
-            accepted = self.session.accept_rebalance(result, reasons, changes, self.basis)
+            accepted = self.session.accept_rebalance(result, reasons, plan.changes, self.basis)
         except Exception as exc:  # the workspace's errors are sentences; nothing was saved
             self.session.error.emit(f"The rebalance was not recorded. {exc}")
             return False
         self.plans, self.frontier, self.choices, self.basis = None, [], {}, None
-        self.chart.show_points([])
+        self.frontier_panel.show_points([])
         self._set_running(False)
         self.show_point(0)
         backup = f" Backup: {accepted.backup_path}." if accepted.backup_path else ""
         warnings = "".join(f" {w}" for w in accepted.warnings)
         self.session.status.emit(f"Recorded: {accepted.moved} child(ren) moved.{backup}{warnings}")
         return True
-
-
-def _fewest_for_best(frontier: list[FrontierPoint]) -> int:
-    """The fewest moves that reach the best worst-load (no move that does not help)."""
-    if not frontier:
-        return 0
-    best = min(p.max_load_ratio for p in frontier)
-    return min(p.moves for p in frontier if p.max_load_ratio <= best + 1e-9)
