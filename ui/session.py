@@ -248,6 +248,8 @@ class WorkspaceSession(QObject):
             result, reasons=reasons, changes=changes, user=self.workspace.user_name
         )
         self.undo_stack.clear()  # edits before the accept cannot be undone past it
+        if self.review is not None and self.workspace.pending_proposal() is None:
+            self.review = None  # the workspace dropped the week's proposal: made on old loads
         self.reload()
         return accepted
 

@@ -224,6 +224,10 @@ def test_accept_records_the_moves(
     leaver = team.rows[team.row_of(LEAVER)]
     assert leaver.load.children == kept
     assert view.plans is None
+    history = window.history_view.decisions
+    texts = [history.index(r, 3).data() for r in range(history.rowCount())]
+    assert any(t.startswith("moved from Yusuf Smith to ") for t in texts)
+    assert "kept with Yusuf Smith" in texts
 
 
 def test_a_conflicting_accept_shows_the_sentence_and_saves_nothing(

@@ -338,7 +338,13 @@ class RebalanceView(QWidget):
         if result is None or self.runner.running:
             return False
         plan = accept_plan(self.session.data, result, self.choices)
-        if not confirm_rebalance.ask(self, plan.confirm):
+        stale = (
+            " This week's proposal under review was made on the old caseloads: it is dropped, "
+            "so allocate again afterwards."
+            if self.session.review is not None
+            else ""
+        )
+        if not confirm_rebalance.ask(self, plan.confirm + stale):
             return False
         reasons: dict[FamilyId, str] = {}
         if plan.overrides:
