@@ -101,7 +101,7 @@ def run_workspace_rebalance(args: argparse.Namespace) -> int:
     if result.cancelled:
         print("Stopped before the end; nothing was stored.")
     elif not result.moves and not result.unplaced:
-        print("Nothing to move. (Kept pending all the same; `accept` would change nothing.)")
+        print("Nothing to move: no rebalance is pending.")
     else:
         print("Pending: review it, then `fsp-allocator workspace accept`.")
     return 0

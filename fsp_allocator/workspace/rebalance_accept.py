@@ -19,6 +19,7 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from fsp_allocator.domain import ChildId, FamilyId, WorkerId
+from fsp_allocator.rebalance.cap_warnings import change_warnings
 from fsp_allocator.rebalance.choices import check_rebalance_choices
 from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import tables
@@ -106,17 +107,26 @@ def final_moves(
 
 
 def check_changes(
-    conn: Connection, result: RebalanceResult, changes: Changes, scope: Scope
-) -> None:
+    conn: Connection,
+    result: RebalanceResult,
+    changes: Changes,
+    lines: list[FinalMove],
+    scope: Scope,
+) -> tuple[str, ...]:
     """Refuse changes that break a hard rule (ChoiceRefused, rule named), judged on the
-    scope's data as it is now, by the core's one check."""
+    scope's data as it is now by the core's one check; returns the warnings: the plan's,
+    and the caps a changed move goes over (rule 9)."""
     moving = {f: w for f, w in changes.items() if w is not None}
     if not moving:
-        return
+        return result.warnings
     data = read_team(conn, scope=scope)
     verdict = check_rebalance_choices(data, moving, result.released)
     if not verdict.ok:
         raise ChoiceRefused(verdict.refusals)
+    final = {line.family_id: line.to_worker_id for line in lines if line.moves}
+    changed = {f: w for f, w in moving.items() if final.get(f) == w}
+    kept = tuple(w for w in result.warnings if not any(f"Family {f} " in w for f in changes))
+    return kept + change_warnings(data, result.released, final, changed)
 
 
 def _conflict(conn: Connection, line: FinalMove, basis: Basis | None) -> RebalanceConflict | None:

@@ -38,7 +38,8 @@ def propose_rebalance(
 ) -> RebalanceRun:
     """Run the rebalance on the scope's current data and keep `run.result(moves)` pending
     with its basis (ChoiceRefused: a choice breaks a hard rule). `before_storing(result)`
-    runs first (writing files): if it raises, nothing is stored; nor is a cancelled run."""
+    runs first (writing files): if it raises, nothing is stored; nor is a cancelled run. A
+    plan that moves nothing is not kept (and any older pending rebalance is dropped)."""
     data, basis = workspace.load_for_rebalance()
     try:
         run = run_rebalance(
@@ -51,6 +52,9 @@ def propose_rebalance(
         return run
     if before_storing is not None:
         before_storing(result)
+    if not result.moves and not result.unplaced:  # nothing to accept: an older plan is void
+        workspace.clear_rebalance()
+        return run
     workspace.store_rebalance(result, basis)
     return run
 

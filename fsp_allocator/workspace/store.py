@@ -498,6 +498,11 @@ class Workspace:
         with self._read() as conn:
             return rebalance_pending.pending(conn, scope_key(self.scope))
 
+    def clear_rebalance(self) -> None:
+        """Drop the scope's pending rebalance, if any."""
+        with self._write() as conn:
+            rebalance_pending.clear(conn, scope_key(self.scope))
+
     def pending_order(self) -> tuple[str, ...]:
         """What is pending for the scope, oldest first: 'proposal' and/or 'rebalance'."""
         key = scope_key(self.scope)
@@ -536,7 +541,7 @@ class Workspace:
         lines = final_moves(result, changes, reasons)
         with self._read() as conn:
             basis = rebalance_pending.basis(conn, key)
-            check_changes(conn, result, changes, self.scope)
+            warnings = check_changes(conn, result, changes, lines, self.scope)
             conflict = first_conflict(conn, lines, basis)
         if conflict is not None:
             raise conflict
@@ -549,7 +554,7 @@ class Workspace:
             dropped = conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
             if dropped.rowcount:  # made before these moves: its loads and siblings are stale
                 set_review_choices(conn, {}, self.scope)
-        return RebalanceAccepted(moved, backup_path, result.warnings, bool(dropped.rowcount))
+        return RebalanceAccepted(moved, backup_path, warnings, bool(dropped.rowcount))
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
         """Decisions on record within the scope, oldest first."""

@@ -250,3 +250,58 @@ def test_a_refused_choice_stores_nothing(workspace: Workspace) -> None:
     run = checked(propose_rebalance(workspace, choices={FamilyId("f1"): None}))
     kept = [u for u in run.result().unplaced if u.family_id == "f1"]
     assert kept and "kept with Name J by the manager" in kept[0].reason
+
+
+@pytest.mark.parametrize(
+    "forgery",
+    [
+        "UPDATE decisions SET kind = 'allocation', from_worker_id = NULL WHERE id = {move}",
+        "UPDATE decisions SET from_worker_id = 'B' WHERE id = {allocation}",
+        "UPDATE decisions SET from_worker_id = 'C' WHERE id = {move}",
+    ],
+)
+def test_forging_a_move_or_its_from_worker_breaks_the_chain(
+    sqlite_workspace: Workspace, forgery: str
+) -> None:
+    import sqlite3
+
+    from workspace_proposals import first_fit_proposal
+
+    workspace = sqlite_workspace
+    workspace.import_team(leaver_team())
+    workspace.accept(first_fit_proposal(workspace.load()), {}, {})
+    workspace.accept_rebalance(checked(propose_rebalance(workspace)).result())
+    assert workspace.check() == []
+    ids = {d.kind: i + 1 for i, d in reversed(list(enumerate(workspace.decisions())))}
+    assert workspace.path is not None
+    connection = sqlite3.connect(workspace.path)
+    try:
+        connection.execute("DROP TRIGGER decisions_no_update")
+        connection.execute(forgery.format(move=ids["move"], allocation=ids["allocation"]))
+        connection.commit()
+    finally:
+        connection.close()
+    problems = workspace.check()
+    assert any("decisions row" in p and "does not match its hash" in p for p in problems)
+
+
+def test_a_change_over_the_caps_is_honoured_with_a_warning(workspace: Workspace) -> None:
+    """Rule 9: the manager may send a family past a cap; accept tells them which."""
+    from dataclasses import replace
+
+    data = leaver_team()
+    small = tuple(
+        replace(w, capacity=1.0) if w.worker_id == "C" else w for w in data.workers
+    )  # C's ceiling is 1.2: the family f3's two children take them past it
+    workspace.import_team(replace(data, workers=small))
+    result = checked(propose_rebalance(workspace)).result()
+    assert {m.to_worker_id for m in result.moves if m.family_id == "f3"} != {"C"}
+    done = workspace.accept_rebalance(
+        result, {FamilyId("f3"): "knows the family"}, {FamilyId("f3"): WorkerId("C")}
+    )
+    assert done.moved == 4
+    assert _held(workspace)["j3"] == "C" == _held(workspace)["j4"]
+    assert any(
+        w.startswith("Family f3 goes to Name C, the manager's choice, over the caps")
+        for w in done.warnings
+    ), done.warnings
