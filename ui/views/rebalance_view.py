@@ -338,6 +338,9 @@ class RebalanceView(QWidget):
         if result is None or self.runner.running:
             return False
         plan = accept_plan(self.session.data, result, self.choices)
+        if not result.moves and not plan.changes:
+            self.session.status.emit("There is nothing to record: this plan moves no one.")
+            return False
         stale = (
             " This week's proposal under review was made on the old caseloads: it is dropped, "
             "so allocate again afterwards."
