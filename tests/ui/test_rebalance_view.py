@@ -307,3 +307,15 @@ def test_a_choice_a_hard_rule_refuses_is_not_taken(window: MainWindow, qtbot: Qt
     assert not view.choose(family, WorkerId("T01-W10"))  # a family support worker cannot lead
     assert view.choices == {}
     assert window.last_error.startswith("Not changed.")
+
+
+def test_the_roster_context_menu_offers_re_homing(window: MainWindow) -> None:
+    team = window.team_view
+    row = team.proxy.mapFromSource(team.model.index(team.model.row_of(LEAVER), 1))
+    menu = team.context_menu(team.table.visualRect(row).center())
+    assert menu is not None
+    action = menu.actions()[0]
+    assert action.text() == "Re-home this caseload…"
+    action.trigger()
+    assert window.tabs.currentWidget() is window.rebalance_view
+    assert window.rebalance_view.controls.released() == (LEAVER,)

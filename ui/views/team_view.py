@@ -96,10 +96,17 @@ class TeamView(QWidget):
         self.rehome_requested.emit([worker])
         return True
 
-    def _context_menu(self, point: QPoint) -> None:
-        if not self.table.indexAt(point).isValid():
-            return
-        self.table.setCurrentIndex(self.table.indexAt(point))
+    def context_menu(self, point: QPoint) -> QMenu | None:
+        """The roster's right-click menu at `point` (the row under it made current)."""
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return None
+        self.table.setCurrentIndex(index)
         menu = QMenu(self)
         menu.addAction(self.rehome_action)
-        menu.exec(self.table.viewport().mapToGlobal(point))
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        menu = self.context_menu(point)
+        if menu is not None:
+            menu.exec(self.table.viewport().mapToGlobal(point))
