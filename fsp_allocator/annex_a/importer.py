@@ -29,7 +29,7 @@ from fsp_allocator.annex_a.summary import AnnexASummary
 from fsp_allocator.domain import Child, ChildId, FamilyId, Stage, TeamData, TeamName
 from fsp_allocator.settings import default_settings
 from fsp_allocator.workbook.checks import check_team
-from fsp_allocator.workbook.problems import Problem, Severity
+from fsp_allocator.workbook.problems import ImportResult, Problem, Severity
 
 ALL_TEAMS = "ALL"
 STAGE_STRENGTH = {
@@ -47,28 +47,12 @@ NO_TEAM = "without an Allocated Team"
 
 
 @dataclass(frozen=True, slots=True)
-class AnnexAResult:
-    """The team data (None when any error), every problem, and the summary (when read)."""
+class AnnexAResult(ImportResult):
+    """The team data (None when any error), every problem, and the summary (when read);
+    `errors`, `warnings` and `ok` as for a team workbook."""
 
-    data: TeamData | None
-    problems: tuple[Problem, ...]
     summary: AnnexASummary | None = None
     teams_found: tuple[str, ...] = ()
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """The problems that stop the import."""
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """The problems shown while the import goes on."""
-        return tuple(p for p in self.problems if p.severity is Severity.WARNING)
-
-    @property
-    def ok(self) -> bool:
-        """True when the data is usable."""
-        return self.data is not None and not self.errors
 
 
 def is_annex_a(path: Path) -> bool:

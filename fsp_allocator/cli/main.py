@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from fsp_allocator import __version__
+from fsp_allocator.cli.display import has_display, missing_xcb_packages, uses_xcb, xcb_fix
 from fsp_allocator.cli.errors import UserError
 from fsp_allocator.cli.global_options import add_global_options, refusal
 from fsp_allocator.cli.terminal import escape_controls, escaped_output, plain_error
@@ -65,15 +66,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def has_display() -> bool:
-    """Whether a window can be shown (always on Windows and macOS; X11/Wayland on Linux)."""
-    if sys.platform in ("win32", "darwin"):
-        return True
-    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-
-
 def open_window(args: argparse.Namespace) -> int:
     """Open the desktop app, or say in one line why not and list the headless commands."""
     if not has_display():
@@ -83,6 +75,10 @@ def open_window(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         print(HEADLESS_HELP, file=sys.stderr)
+        return 1
+    missing = missing_xcb_packages() if uses_xcb() else []
+    if missing:
+        print(xcb_fix(missing), file=sys.stderr)
         return 1
     from ui.app import run  # the single upward import, allowed in pyproject's contracts
 

@@ -156,8 +156,9 @@ def _written(paths: list[Path]) -> None:
 
 
 def _report_out(report: Any, args: argparse.Namespace) -> int:
+    from fsp_allocator.result.json_writer import write_json_file
     from fsp_allocator.service.report_excel import write_report_excel
-    from fsp_allocator.service.report_json import report_dict, write_json_file
+    from fsp_allocator.service.report_json import report_dict
     from fsp_allocator.service.summary import report_lines
 
     try:
@@ -197,10 +198,10 @@ def run_workspace_service(args: argparse.Namespace) -> int:
 
 
 def _plan_out(data: TeamData, rates: Any, args: argparse.Namespace, source: str) -> int:
+    from fsp_allocator.result.json_writer import write_json_file
     from fsp_allocator.service.plan import make_plan
     from fsp_allocator.service.plan_output import plan_dict, write_plan_excel
     from fsp_allocator.service.rates import with_overrides
-    from fsp_allocator.service.report_json import write_json_file
     from fsp_allocator.service.summary import plan_lines
     from fsp_allocator.service.whatif import WhatIfError, parse_changes
 

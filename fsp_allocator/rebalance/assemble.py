@@ -67,7 +67,7 @@ def _team_lines(
                     family_id=child.family_id,
                     from_worker_id=child.worker_id,
                     to_worker_id=WorkerId(to),
-                    forced=facts.unit.forced,
+                    forced=facts.unit.forced and not facts.by_choice,
                     continuity=to == facts.unit.continuity_worker,
                     weight=weights[child.child_id],
                     reasons=reasons,

@@ -48,6 +48,7 @@ class FamilyFacts:
     ineligible: Mapping[WorkerId, str]  # lead workers of the team who may not take it, why
     fixed_kind: str | None = None  # PIN or SIBLING
     continuity_kind: str | None = None  # SIBLING, PIN or PREVIOUS
+    by_choice: bool = False  # moves only because the manager chose it (not forced by a rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,9 +188,16 @@ def _forced_facts(
         fixed_worker=fixed,
         continuity_worker=continuity,
     )
-    why = why or moving.why_forced(holder, released, week)
     return FamilyFacts(
-        family, team, children, unit, why, MappingProxyType(ineligible), kind, continuity_kind
+        family,
+        team,
+        children,
+        unit,
+        why or moving.why_forced(holder, released, week),
+        MappingProxyType(ineligible),
+        kind,
+        continuity_kind,
+        by_choice=why is not None,
     )
 
 
@@ -241,6 +249,7 @@ def _ranked(facts: list[FamilyFacts], week: date) -> list[FamilyFacts]:
                 f.ineligible,
                 f.fixed_kind,
                 f.continuity_kind,
+                f.by_choice,
             )
         ranked.append(f)
     return ranked

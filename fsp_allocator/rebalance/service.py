@@ -11,10 +11,10 @@ from collections.abc import Collection
 
 from fsp_allocator.domain import TeamData, WorkerId
 from fsp_allocator.rebalance.result import RebalanceResult
-from fsp_allocator.rebalance.run import PointDone, TeamDone, run_rebalance
+from fsp_allocator.rebalance.run import PointDone, RebalanceRun, TeamDone, run_rebalance
 from solver import CancelToken, SolverConfig
 
-__all__ = ["PointDone", "TeamDone", "rebalance", "run_rebalance"]
+__all__ = ["PointDone", "RebalanceRun", "TeamDone", "rebalance", "run_rebalance"]
 
 
 def rebalance(

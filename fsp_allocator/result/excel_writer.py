@@ -20,6 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from fsp_allocator.allocation.proposal import AllocationProposal, WorkloadLine
 from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand, band
+from fsp_allocator.result.workload_chart import add_workload_chart
 from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.workbook.safe_cells import CellValue, set_value
 
@@ -211,6 +212,7 @@ def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
             sheet.cell(row=r, column=col).number_format = ONE_DECIMAL
         _colour(sheet, r, 11, w.ratio_before)
         _colour(sheet, r, 12, w.ratio_after)
+    add_workload_chart(sheet, len(workload))
 
 
 def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:

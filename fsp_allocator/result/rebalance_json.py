@@ -6,12 +6,11 @@ two runs on the same workbook differ only in `solve_seconds`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 from fsp_allocator.rebalance.result import RebalanceResult
-from fsp_allocator.safe_write import atomic_path
+from fsp_allocator.result.json_writer import workload_dicts, write_json_file
 
 
 def rebalance_dict(result: RebalanceResult) -> dict[str, Any]:
@@ -43,19 +42,7 @@ def rebalance_dict(result: RebalanceResult) -> dict[str, Any]:
             }
             for u in result.unplaced
         ],
-        "workload": [
-            {
-                "worker_id": w.worker_id,
-                "capacity": w.capacity,
-                "children_before": w.children_before,
-                "children_after": w.children_after,
-                "load_before": w.load_before,
-                "load_after": w.load_after,
-                "court_before": w.court_before,
-                "court_after": w.court_after,
-            }
-            for w in result.workload
-        ],
+        "workload": workload_dicts(result.workload),
         "frontier": [
             {
                 **({"team": f.team} if several else {}),
@@ -72,6 +59,4 @@ def rebalance_dict(result: RebalanceResult) -> dict[str, Any]:
 
 def write_rebalance_json(result: RebalanceResult, path: Path) -> None:
     """Write the result as UTF-8 JSON, atomically."""
-    text = json.dumps(rebalance_dict(result), indent=2, ensure_ascii=False) + "\n"
-    with atomic_path(Path(path)) as tmp:
-        tmp.write_text(text, encoding="utf-8")
+    write_json_file(rebalance_dict(result), path)

@@ -6,11 +6,8 @@ ratios are computed before rounding. A ratio with nothing to divide by is null.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
-from fsp_allocator.safe_write import atomic_path
 from fsp_allocator.service.figures import ServiceReport, TeamFigures, WorkerFigures
 
 DECIMALS = 2
@@ -69,10 +66,3 @@ def report_dict(report: ServiceReport) -> dict[str, Any]:
         "service": figures_dict(report.service),
         "workers": [worker_dict(w) for w in report.workers],
     }
-
-
-def write_json_file(payload: dict[str, Any], path: Path) -> None:
-    """Write `payload` as UTF-8 JSON, atomically (a crash never leaves half a file)."""
-    text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
-    with atomic_path(Path(path)) as tmp:
-        tmp.write_text(text, encoding="utf-8")

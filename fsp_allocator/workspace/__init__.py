@@ -10,6 +10,7 @@ from fsp_allocator.workspace.errors import (
     AcceptConflict,
     ChoiceRefused,
     OverrideReasonRequired,
+    RebalanceConflict,
     StaleProposal,
     WorkspaceBusy,
     WorkspaceError,
@@ -25,6 +26,7 @@ from fsp_allocator.workspace.records import (
     Decision,
     ImportDiff,
     LoadSnapshot,
+    RebalanceAccepted,
 )
 from fsp_allocator.workspace.scope import OutsideScope
 from fsp_allocator.workspace.store import Workspace
@@ -39,6 +41,8 @@ __all__ = [
     "LoadSnapshot",
     "OutsideScope",
     "OverrideReasonRequired",
+    "RebalanceAccepted",
+    "RebalanceConflict",
     "StaleProposal",
     "Workspace",
     "WorkspaceBusy",

@@ -485,12 +485,11 @@ class Workspace:
         """Keep the scope's pending rebalance (the next replaces it).
 
         `basis` is the version of each child as read when the plan was made
-        (`load_for_rebalance`); without it, the versions now.
+        (`load_for_rebalance`: every open child, so a plan at any other frontier point of
+        the same run can be accepted against it); without it, the versions now.
         """
         with self._write() as conn:
-            known = rebalance_basis(conn, result)
-            if basis is not None:
-                known = {c: int(basis[c]) for c in known if c in basis}
+            known = dict(basis) if basis is not None else rebalance_basis(conn, result)
             rebalance_pending.store(conn, scope_key(self.scope), result, known)
 
     def pending_rebalance(self) -> RebalanceResult | None:

@@ -110,6 +110,7 @@ def test_a_choice_moves_a_family_that_would_not_have_moved() -> None:
     (move,) = run.result().moves
     assert (move.family_id, move.from_worker_id, move.to_worker_id) == ("f1", "Over", "Low")
     assert "The manager chose to move this family from Name Over" in move.reasons
+    assert not move.forced  # no rule forced it: the manager's choice
 
 
 @pytest.mark.parametrize(

@@ -139,3 +139,28 @@ def test_json_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert target.exists()
     assert [p.name for p in target.parent.iterdir()] == ["r.json"]
     assert WorkerId("W1") in {a.worker_id for a in proposal.allocations}
+
+
+def test_the_workload_sheet_has_a_chart_of_load_against_capacity_with_100_percent(
+    tmp_path: Path,
+) -> None:
+    """Issue 15: the Excel sheet had no picture of the balance the app shows."""
+    from fsp_allocator.allocation.service import propose
+    from fsp_allocator.demo import generate
+
+    proposal = propose(generate(teams=1, seed=1))
+    path = tmp_path / "r.xlsx"
+    write_excel(proposal, path)
+    sheet = load_workbook(path)["Workload"]
+    header = [c.value for c in sheet[1]]
+    line = header.index("Capacity line") + 1
+    rows = len(proposal.workload)
+    assert [sheet.cell(row=r, column=line).value for r in range(2, rows + 2)] == [1.0] * rows
+    charts = sheet._charts
+    assert len(charts) == 1
+    chart = charts[0]
+    refs = [s.val.numRef.f for s in chart.series]
+    before = header.index("% of capacity before") + 1
+    assert any(f"${chr(64 + before)}$2" in ref for ref in refs)  # bars read the sheet itself
+    lines = [s.val.numRef.f for c in chart._charts[1:] for s in c.series]
+    assert any(f"${chr(64 + line)}$2" in ref for ref in lines)  # the 100% line

@@ -54,6 +54,26 @@ def test_roster_model_passes_modeltester(qtmodeltester: ModelTester, data: TeamD
     qtmodeltester.check(model, force_py=True)
 
 
+def test_an_adult_practitioners_load_says_it_counts_families(data: TeamData) -> None:
+    """Issue 15: the adult practitioners' "Weighted load" held a bare count of families."""
+    from fsp_allocator.weighting import worker_loads
+
+    model = RosterModel(commit=lambda worker: True)
+    model.set_data(data)
+    loads = worker_loads(data)
+    shown = {
+        data.workers[row].worker_id: model.index(row, column("Weighted load")).data()
+        for row in range(model.rowCount())
+    }
+    adults = [w for w in data.workers if not w.role.leads and loads[w.worker_id].capacity > 0]
+    assert adults
+    for worker in adults:
+        load = loads[worker.worker_id]
+        assert shown[worker.worker_id] == f"{load.families} families of {load.capacity:g}"
+    lead = next(w for w in data.workers if w.role.leads)
+    assert "famil" not in shown[lead.worker_id]
+
+
 def test_caseload_and_new_cases_models_pass_modeltester(
     qtmodeltester: ModelTester, data: TeamData
 ) -> None:
@@ -225,3 +245,32 @@ def test_proposal_decisions_and_audit_models_pass_modeltester(
     assert audit.rowCount() > decisions.rowCount()
     qtmodeltester.check(decisions, force_py=True)
     qtmodeltester.check(audit, force_py=True)
+
+
+def test_the_history_model_shows_a_move_from_a_to_b(qtbot: QtBot) -> None:
+    """A rebalance's decision reads "moved from A to B" in "Allocated to", with the name of a
+    worker who has since left the roster."""
+    from datetime import UTC, datetime
+
+    from fsp_allocator.workspace import Decision
+    from ui.models.history_models import DecisionsModel
+    from ui.qt import Qt
+
+    move = Decision(
+        week=date(2026, 11, 30),
+        child_id="C1",
+        family_id="F1",
+        worker_id="W2",
+        proposed_worker_id="W2",
+        decided_by="ann",
+        decided_at=datetime(2026, 11, 30, tzinfo=UTC),
+        reasons=("Jo Bell left on 26 November 2026",),
+        manager_reason=None,
+        kind="move",
+        from_worker_id="W1",
+    )
+    model = DecisionsModel()
+    model.set_decisions([move], {"W1": "Jo Bell", "W2": "Sam Lee"})
+    headers = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    column = headers.index("Allocated to")
+    assert model.data(model.index(0, column)) == "moved from Jo Bell to Sam Lee"

@@ -16,6 +16,7 @@ from fsp_allocator.workspace import open_default_workspace
 from fsp_allocator.workspace.demo_weeks import PAST_WEEKS
 from ui.app import create_window
 from ui.dialogs import file_dialogs
+from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from ui.main_window import MainWindow
 from ui.models.settings_model import VALUE_COLUMN
 from ui.qt import Qt
@@ -60,6 +61,7 @@ def test_import_of_a_valid_workbook_replaces_the_team(
     team = tmp_path / "team.xlsx"
     write_team(incoming, team)
     monkeypatch.setattr(file_dialogs, "ask_open_path", lambda *args, **kwargs: team)
+    monkeypatch.setattr(ImportPreviewDialog, "confirm", lambda *args: True)  # Apply
     window.actions_by_name["import"].trigger()
     assert window.last_error == ""
     held = {c.child_id for c in window.session.workspace.load().new_children()}

@@ -7,7 +7,7 @@ from pathlib import Path
 from ui.qt import QFileDialog, QWidget
 
 EXCEL_FILTER = "Excel workbook (*.xlsx)"
-IMPORT_FILTER = "Team workbook or CSV (*.xlsx *.csv);;All files (*)"
+IMPORT_FILTER = "Team or Annex A workbook, or CSV (*.xlsx *.csv);;All files (*)"
 
 
 def ask_save_path(

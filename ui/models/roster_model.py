@@ -44,6 +44,17 @@ def _load_colour(row: RosterRow) -> QColor | None:
     return load_colour(row.load.ratio) if row.load.capacity > 0 else None
 
 
+def _weighted_text(row: RosterRow) -> str:
+    """Weighted units for a lead worker; "8 families of 8" for an adult practitioner, whose
+    load is a count of families (not units), so the cell says what the number is."""
+    if row.worker.role.leads:
+        return number(row.load.load)
+    if row.load.capacity <= 0:
+        return ""  # a family support worker carries no caseload of their own
+    families = row.load.families
+    return f"{families} famil{'y' if families == 1 else 'ies'} of {number(row.load.capacity)}"
+
+
 def _court_colour(row: RosterRow) -> QColor | None:
     if not row.worker.role.leads:
         return None
@@ -95,9 +106,10 @@ COLUMNS = (
     Column("Marks", _marks, tip="ASYE (newly qualified), agency, closed to new work"),
     Column(
         "Weighted load",
-        lambda r: number(r.load.load),
+        _weighted_text,
         lambda r: r.load.load,
-        "Sum of the weights of the children led",
+        "Sum of the weights of the children led; for an adult practitioner, the families "
+        "worked with against their capacity in families",
         right=True,
     ),
     Column(

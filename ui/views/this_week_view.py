@@ -1,16 +1,22 @@
 """The This week view: the new children to allocate — add, edit, remove, or import a workbook.
 
-An import is checked by the core's reader; every problem is listed naming the sheet, the
-Excel row and the column, and nothing is imported while any error remains.
+An import is checked by the core's reader (an Ofsted Annex A workbook, recognised by its
+`List 6` sheet, by the Annex A reader after asking for the team); every problem is listed
+naming the sheet, the Excel row and the column, and nothing is imported while any error
+remains. Then the preview says what the import would change, and only Apply changes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
-from fsp_allocator.domain import Child
+from fsp_allocator.domain import Child, TeamData
+from fsp_allocator.workbook.problems import Problem, Severity
 from ui.dialogs import file_dialogs
+from ui.dialogs.annex_a_dialog import AnnexADialog
 from ui.dialogs.child_form import ChildFormDialog
+from ui.dialogs.import_preview_dialog import ImportPreviewDialog
 from ui.models.new_cases_model import NewCasesModel
 from ui.models.problems_model import ProblemsModel
 from ui.qt import (
@@ -34,6 +40,7 @@ class ThisWeekView(QWidget):
     def __init__(self, session: WorkspaceSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self._warnings = 0
         self.model = NewCasesModel(self)
         self.table, self.proxy = make_table(self.model, "New children this week", self)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
@@ -117,29 +124,87 @@ class ThisWeekView(QWidget):
 
     def import_file(self) -> bool:
         """Ask for a workbook or CSV and import it; problems are listed per cell."""
-        path = file_dialogs.ask_open_path(self, "Import a team workbook")
+        path = file_dialogs.ask_open_path(self, "Import a team workbook or an Annex A workbook")
         return path is not None and self.import_path(path)
 
     def import_path(self, path: Path) -> bool:
-        """Import `path` into the workspace, or list its problems and import nothing."""
-        from fsp_allocator.workbook.reader import read_team
+        """Read `path` (a team workbook, CSV folder or Annex A workbook), show what importing
+        it would change, and import it only when the manager confirms; list its problems and
+        import nothing when it has errors."""
+        from fsp_allocator.annex_a.importer import is_annex_a
 
-        result = read_team(path)
-        self.problems.set_problems(result.problems)
-        self.problems_box.setVisible(bool(result.problems))
-        if not result.ok or result.data is None:
-            self.problem_label.setText(
-                f"{path.name} was not imported: {len(result.errors)} problem(s) to fix in the "
-                "workbook, each named by sheet, row and column below."
-            )
-            return False
+        if is_annex_a(path):
+            read = self._read_annex_a(path)
+            if read is None:
+                return False
+            data, source_lines = read
+        else:
+            from fsp_allocator.workbook.reader import read_team
+
+            result = read_team(path)
+            if not self._show_problems(path, result.problems, result.ok, len(result.errors)):
+                return False
+            assert result.data is not None
+            data, source_lines = result.data, []
+        workspace = self.session.workspace
         try:
-            diff = self.session.workspace.import_team(result.data, self.session.workspace.user_name)
+            preview = workspace.preview_import(data, workspace.user_name)
         except Exception as exc:  # the workspace's errors are sentences
             self.session.error.emit(f"{path.name} was not imported. {exc}")
             return False
-        self.problem_label.setText(f"{path.name} imported with {len(result.warnings)} warning(s).")
+        if not ImportPreviewDialog.confirm(self, path.name, preview, source_lines):
+            self.session.status.emit(f"{path.name} was not imported: nothing changed.")
+            return False
+        try:
+            applied = workspace.apply_import(
+                data, workspace.user_name, undo_accepted=bool(preview.undone)
+            )
+        except Exception as exc:  # the workspace's errors are sentences
+            self.session.error.emit(f"{path.name} was not imported. {exc}")
+            return False
+        warnings = self._warnings
+        self.problem_label.setText(f"{path.name} imported with {warnings} warning(s).")
         self.session.undo_stack.clear()  # an import is recorded in the audit, not undoable
         self.session.reload()
-        self.session.status.emit(f"Imported {path.name}: {diff.summary()}")
+        backup = applied.backup_path
+        self.session.status.emit(
+            f"Imported {path.name}: {applied.preview.diff.summary()}"
+            + (f" A backup was taken first: {backup.name}." if backup is not None else "")
+        )
         return True
+
+    def _show_problems(
+        self, path: Path, problems: Sequence[Problem], ok: bool, errors: int
+    ) -> bool:
+        """List the file's problems; False (with the reason shown) when it has errors."""
+        self.problems.set_problems(tuple(problems))
+        self._warnings = sum(1 for p in problems if p.severity is Severity.WARNING)
+        self.problems_box.setVisible(bool(problems))
+        if not ok:
+            self.problem_label.setText(
+                f"{path.name} was not imported: {errors} problem(s) to fix in the "
+                "workbook, each named by sheet, row and column below."
+            )
+            return False
+        return True
+
+    def _read_annex_a(self, path: Path) -> tuple[TeamData, list[str]] | None:
+        """Ask for the team (and roster, families file), then read that team from Annex A."""
+        from fsp_allocator.annex_a.importer import read_annex_a
+
+        found = read_annex_a(path)
+        if not found.teams_found:
+            self._show_problems(path, found.problems, False, max(1, len(found.errors)))
+            return None
+        choice = AnnexADialog.ask(self, path.name, sorted(found.teams_found, key=str.lower))
+        if choice is None:
+            self.session.status.emit(f"{path.name} was not imported: nothing changed.")
+            return None
+        week = self.session.data.settings.week
+        result = read_annex_a(
+            path, team=choice.team, roster=choice.roster, families=choice.families, week=week
+        )
+        if not self._show_problems(path, result.problems, result.ok, len(result.errors)):
+            return None
+        assert result.data is not None
+        return result.data, (result.summary.lines() if result.summary is not None else [])

@@ -305,3 +305,28 @@ def test_a_change_over_the_caps_is_honoured_with_a_warning(workspace: Workspace)
         w.startswith("Family f3 goes to Name C, the manager's choice, over the caps")
         for w in done.warnings
     ), done.warnings
+
+
+def test_another_frontier_point_of_the_same_run_is_accepted_against_its_basis(
+    workspace: Workspace,
+) -> None:
+    """The app keeps the plan it showed first and the manager steps along the frontier: a
+    point with more (voluntary) moves accepts against the basis the run was read from."""
+    from dataclasses import replace
+
+    from rebalance_data import TEAM, _child
+
+    data = leaver_team()
+    workers = tuple(replace(w, capacity=2.0) if w.worker_id == "A" else w for w in data.workers)
+    extra = tuple(_child(f"a{i}", f"g{i}", "A") for i in range(2, 6))
+    workspace.import_team(replace(data, workers=workers, children=data.children + extra))
+    run = checked(propose_rebalance(workspace, max_moves=2, moves=0))
+    shown, chosen = run.result(0), run.result(2)
+    assert workspace.pending_rebalance() == shown
+    voluntary = [m for m in chosen.moves if not m.forced]
+    assert voluntary and all(m.team == TEAM for m in voluntary)
+    done = workspace.accept_rebalance(chosen)
+    assert done.moved == len(chosen.moves) > len(shown.moves)
+    held = _held(workspace)
+    assert all(held[m.child_id] == m.to_worker_id for m in chosen.moves)
+    assert workspace.check() == []

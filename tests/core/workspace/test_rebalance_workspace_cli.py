@@ -5,12 +5,29 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rebalance_data import leaver_team
 
 from fsp_allocator.cli.main import main
 from fsp_allocator.workspace import open_workspace
+
+
+@pytest.fixture(autouse=True)
+def _validated(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every frontier the commands solve passes the solver-free validator."""
+    from fsp_allocator.rebalance import run as run_module
+    from solver.rebalance import RebalanceInstance, RebalanceSolution, validate_rebalance
+
+    real = run_module.solve_rebalance
+
+    def solve(instance: RebalanceInstance, *args: Any, **kwargs: Any) -> RebalanceSolution:
+        solution = real(instance, *args, **kwargs)
+        assert validate_rebalance(instance, solution) == []
+        return solution
+
+    monkeypatch.setattr(run_module, "solve_rebalance", solve)
 
 
 @pytest.fixture
@@ -180,3 +197,15 @@ def test_a_plan_that_moves_nothing_is_not_kept(
     printed = capsys.readouterr().out
     assert "Re-homed 0 children" in printed and "no rebalance is pending" in printed
     assert _pending(workspace_target) == (None, None)
+
+
+def test_a_result_file_that_cannot_be_written_stores_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    out = blocked / "r.xlsx"
+    assert main(["--db", db, "workspace", "rebalance", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "could not write the result" in err and "Traceback" not in err
+    assert _pending(db) == (None, None)
