@@ -53,10 +53,10 @@ def point_text(frontier: list[FrontierPoint], moves: int) -> str:
             f"With no voluntary move (only the released caseloads re-homed) the worst "
             f"caseload is {percent(start.max_load_ratio)}; {over}"
         )
-    elif chosen.used_moves == 0 or chosen.max_load_ratio >= start.max_load_ratio:
+    elif chosen.max_load_ratio >= start.max_load_ratio:
         text = (
-            f"Up to {chosen.moves} voluntary move(s) cannot do better: the worst caseload "
-            f"stays at {percent(start.max_load_ratio)}; {over}"
+            f"Up to {chosen.moves} voluntary move(s) do not lower the worst caseload: it is "
+            f"{percent(chosen.max_load_ratio)} ({percent(start.max_load_ratio)} with none); {over}"
         )
     else:
         text = (

@@ -319,3 +319,14 @@ def test_the_roster_context_menu_offers_re_homing(window: MainWindow) -> None:
     action.trigger()
     assert window.tabs.currentWidget() is window.rebalance_view
     assert window.rebalance_view.controls.released() == (LEAVER,)
+
+
+def test_a_point_no_better_than_none_says_so() -> None:
+    from ui.frontier import point_text, points
+
+    frontier = points(
+        (FrontierLine(TEAM, 0, 1.1917, 7, True, 0), FrontierLine(TEAM, 1, 1.1967, 7, True, 1))
+    )
+    assert point_text(frontier, 1).startswith(
+        "Up to 1 voluntary move(s) do not lower the worst caseload: it is 120% (119% with none)"
+    )
