@@ -243,7 +243,11 @@ class RebalanceView(QWidget):
         """Work out the frontier in the background, keeping the manager's choices."""
         if self.runner.running:
             return False
-        data, self._running_basis = self.session.workspace.load_for_rebalance()
+        try:  # the data and the versions it was read at, for Accept to tell it out of date
+            data, self._running_basis = self.session.workspace.load_for_rebalance()
+        except Exception as exc:  # a busy or unreachable workspace: its errors are sentences
+            self.session.error.emit(f"The rebalance could not start. {exc}")
+            return False
         task = rebalance_task(
             data, self.controls.released(), self.controls.max_moves(), dict(self.choices)
         )
