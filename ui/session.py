@@ -244,9 +244,13 @@ class WorkspaceSession(QObject):
         (sentences; nothing saved) for the view to show.
         """
         self.workspace.store_rebalance(result, basis)
-        accepted = self.workspace.accept_rebalance(
-            result, reasons=reasons, changes=changes, user=self.workspace.user_name
-        )
+        try:
+            accepted = self.workspace.accept_rebalance(
+                result, reasons=reasons, changes=changes, user=self.workspace.user_name
+            )
+        except Exception:
+            self.workspace.clear_rebalance()  # a refused plan is not left pending for the CLI
+            raise
         self.undo_stack.clear()  # edits before the accept cannot be undone past it
         if self.review is not None and self.workspace.pending_proposal() is None:
             self.review = None  # the workspace dropped the week's proposal: made on old loads

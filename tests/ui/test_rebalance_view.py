@@ -245,6 +245,7 @@ def test_a_conflicting_accept_shows_the_sentence_and_saves_nothing(
     assert len(window.last_error) > len("The rebalance was not recorded. ")
     assert window.session.workspace.load().children == before
     assert view.plans is not None
+    assert window.session.workspace.pending_rebalance() is None  # nothing left pending
 
 
 def test_the_keyboard_reaches_runs_cancels_and_undoes(window: MainWindow, qtbot: QtBot) -> None:
@@ -330,3 +331,18 @@ def test_a_point_no_better_than_none_says_so() -> None:
     assert point_text(frontier, 1).startswith(
         "Up to 1 voluntary move(s) do not lower the worst caseload: it is 120% (119% with none)"
     )
+
+
+def test_a_rebalance_pending_from_the_command_line_is_mentioned(
+    qtbot: QtBot, workspace_file: Path
+) -> None:
+    from fsp_allocator.workspace.rebalancing import propose_rebalance
+
+    workspace = open_default_workspace()
+    propose_rebalance(workspace, max_moves=0)
+    main = create_window(workspace)
+    qtbot.addWidget(main)
+    try:
+        assert "is pending: accept it there" in main.rebalance_view.summary.text()
+    finally:
+        main.session.workspace.close()

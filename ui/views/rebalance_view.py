@@ -231,12 +231,25 @@ class RebalanceView(QWidget):
         self.unplaced_box.setTitle(UNPLACED_TITLE if unplaced else f"{UNPLACED_TITLE}: none")
         self.unplaced_box.setMaximumHeight(16_777_215 if unplaced else 28)  # Qt's no-limit
         if result is None:
-            self.summary.setText("Tick whose caseloads to re-home, then Find the best re-homing.")
+            self.summary.setText(self._start_text())
             return
         self.summary.setText(plan_summary(result, self.choices))
         fit_columns(self.table)
         self.table.resizeRowsToContents()
         self.unplaced.resizeRowsToContents()
+
+    def _start_text(self) -> str:
+        text = "Tick whose caseloads to re-home, then Find the best re-homing."
+        try:
+            pending = self.session.workspace.pending_rebalance()
+        except Exception:  # an unreadable slot only loses the note
+            pending = None
+        if pending is not None:
+            text += (
+                f" A rebalance kept by `fsp-allocator workspace rebalance` ({len(pending.moves)} "
+                "child(ren) moving) is pending: accept it there, or find one here to replace it."
+            )
+        return text
 
     # --- running ------------------------------------------------------------------------
     def find_best(self) -> bool:
