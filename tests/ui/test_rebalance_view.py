@@ -157,7 +157,9 @@ def test_cancel_stops_the_search_and_frees_the_buttons(window: MainWindow, qtbot
         assert view.buttons["cancel"].isEnabled() and not view.buttons["find"].isEnabled()
         view.buttons["cancel"].click()
     assert not view.buttons["cancel"].isEnabled() and view.buttons["find"].isEnabled()
-    assert "cancelled" in view.progress_label.text() or view.plans is not None
+    assert view.plans is not None and view.plans.result().cancelled
+    assert view.progress_label.text().endswith("(cancelled)")
+    assert view.slider.maximum() < 5  # the points solved before Cancel only
 
 
 def test_the_slider_changes_the_moves_shown_and_the_text(window: MainWindow) -> None:
