@@ -7,7 +7,7 @@ view's, which keeps it for "Re-optimise the rest" and for Accept.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,8 +86,11 @@ TO_COLUMN = 3
 REASONS_COLUMN = len(MOVE_COLUMNS) - 1
 
 
-def candidates(data: TeamData, move: ChildMove) -> tuple[tuple[str, str], ...]:
-    """The lead workers of the move's team who could receive it, and "keep with" its worker."""
+def candidates(
+    data: TeamData, move: ChildMove, released: Collection[WorkerId] = ()
+) -> tuple[tuple[str, str], ...]:
+    """The lead workers of the move's team who could receive it (not released, not left), and
+    "keep with" its worker; the hard rules are checked when one is chosen."""
     names = data.worker_index()
     origin = names.get(move.from_worker_id)
     team = move.team or (origin.team if origin else None)
@@ -99,6 +102,7 @@ def candidates(data: TeamData, move: ChildMove) -> tuple[tuple[str, str], ...]:
         and w.team == team
         and w.worker_id != move.from_worker_id
         and not w.release
+        and w.worker_id not in released
         and not (w.available_to is not None and w.available_to < week)
     ]
     keep = origin.name if origin else move.from_worker_id
@@ -119,7 +123,7 @@ def move_rows(
         from_name = names.get(move.from_worker_id, move.from_worker_id)
         to_name = f"(kept with {from_name})" if to is None else names.get(to, to)
         rows.append(
-            MoveRow(move, from_name, to, to_name, yours, candidates(data, move)),
+            MoveRow(move, from_name, to, to_name, yours, candidates(data, move, result.released)),
         )
     return rows
 
