@@ -1,9 +1,10 @@
-"""The main window: seven views over one workspace, the main actions with shortcuts, undo/redo,
+"""The main window: ten views over one workspace, the main actions with shortcuts, undo/redo,
 a message bar for problems, and the window layout remembered between sessions.
 """
 
 from __future__ import annotations
 
+from fsp_allocator.domain import WorkerId
 from ui.dialogs import manager_name
 from ui.qt import (
     QAction,
@@ -30,6 +31,7 @@ from ui.views.allocate_view import AllocateView
 from ui.views.caseload_view import CaseloadView
 from ui.views.history_view import HistoryView
 from ui.views.planning_view import PlanningView
+from ui.views.rebalance_view import RebalanceView
 from ui.views.service_view import ServiceView
 from ui.views.settings_view import SettingsView
 from ui.views.table_widgets import search_before_table
@@ -60,6 +62,8 @@ class MainWindow(QMainWindow):
         self.this_week_view = ThisWeekView(session, self)
         self.allocate_view = AllocateView(session, self.runner, self)
         self.workload_view = WorkloadView(session, self)
+        self.rebalance_view = RebalanceView(session, self.runner, self)
+        self.team_view.rehome_requested.connect(self.open_rebalance)
         self.history_view = HistoryView(session, self)
         self.settings_view = SettingsView(session, self)
         self.service_state = ServiceState(session, self)
@@ -97,7 +101,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
 
     def views(self) -> list[tuple[QWidget, str]]:
-        """The views in tab order (Ctrl+1 … Ctrl+9)."""
+        """The views in tab order (Ctrl+1 … Ctrl+9, then Ctrl+0)."""
         return [
             (self.team_view, "Team"),
             (self.caseload_view, "Caseload"),
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
             (self.settings_view, "Settings"),
             (self.service_view, "Service"),
             (self.planning_view, "Planning"),
+            (self.rebalance_view, "Rebalance"),
         ]
 
     def open_team(self, team: str) -> None:
@@ -117,6 +122,12 @@ class MainWindow(QMainWindow):
         if index >= 0:
             combo.setCurrentIndex(index)
         self.tabs.setCurrentWidget(self.workload_view)
+
+    def open_rebalance(self, workers: list[str]) -> None:
+        """Open the Rebalance view with `workers`' caseloads ticked for release."""
+        self.rebalance_view.release(WorkerId(w) for w in workers)
+        self.tabs.setCurrentWidget(self.rebalance_view)
+        self.rebalance_view.controls.moves.setFocus()
 
     def _message_bar(self, parent: QWidget) -> QWidget:
         bar = QWidget(parent)
@@ -214,7 +225,7 @@ class MainWindow(QMainWindow):
         for number, (_view, name) in enumerate(self.views(), start=1):
             self._action(
                 name,
-                f"Ctrl+{number}",
+                f"Ctrl+{number % 10}",
                 f"Show {name}",
                 lambda _=False, i=number - 1: self.tabs.setCurrentIndex(i),
             )

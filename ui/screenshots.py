@@ -2,9 +2,10 @@
 
     xvfb-run -a python -m ui.screenshots --out docs/screenshots
 
-Runs the meeting on a temporary workspace: the roster, caseload and this week's children, a
-proposal with one family changed by the manager, workload, history after accepting, settings;
-then the Service and Planning views on the 17-team service demo (`--service-only`: just those).
+Runs the meeting on a temporary workspace: the roster, caseload and this week's children, the
+re-homing of the demo leaver's caseload (one move changed by the manager), a proposal with
+one family changed by the manager, workload, history after accepting, settings; then the
+Service and Planning views on the 17-team service demo (`--service-only`: just those).
 Nothing touches the user's own workspace or window settings.
 """
 
@@ -16,8 +17,12 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ui.qt import QApplication, QEventLoop, QSettings, QTimer, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 WIDTH, HEIGHT = 1440, 880
 
@@ -65,6 +70,7 @@ def take(out: Path) -> list[Path]:
         for index, name in ((0, "1-team"), (1, "2-caseload"), (2, "3-this-week")):
             window.tabs.setCurrentIndex(index)
             shots.append(_save(window, out, name, app))
+        shots.append(take_rebalance(window, out, app))
         window.tabs.setCurrentIndex(3)
         window.allocate_view.allocate()
         _wait_for(window.runner.finished, app)
@@ -106,6 +112,33 @@ def take(out: Path) -> list[Path]:
         window.session.workspace.close()
         shots += take_service(out, app)
     return shots
+
+
+def take_rebalance(window: MainWindow, out: Path, app: QApplication) -> Path:
+    """The Rebalance view for the demo leaver, reached from the Team view, one move changed by
+    the manager and the rest re-optimised around it."""
+    from fsp_allocator.domain import WorkerId
+
+    team = window.team_view
+    row = team.model.row_of("T01-W05")
+    team.table.setCurrentIndex(team.proxy.mapFromSource(team.model.index(row, 0)))
+    team.rehome_selected()
+    view = window.rebalance_view
+    view.find_best()
+    _wait_for(window.runner.finished, app)
+    rows = view.moves_model.rows
+    if rows:
+        other = next(w for w, _ in rows[-1].candidates if w and w != rows[-1].move.to_worker_id)
+        view.choose(rows[-1].move.family_id, WorkerId(other))
+        view.find_best()
+        _wait_for(window.runner.finished, app)
+        mine = view.moves_model.row_of(str(rows[-1].move.child_id))
+        if mine >= 0:
+            view.table.selectRow(view.proxy.mapFromSource(view.moves_model.index(mine, 0)).row())
+            view.table.scrollTo(view.table.currentIndex())
+    path = _save(window, out, "10-rebalance", app)
+    window.tabs.setCurrentIndex(0)
+    return path
 
 
 def take_service(out: Path, app: QApplication) -> list[Path]:

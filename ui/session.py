@@ -6,7 +6,7 @@ views (signal `data_changed`) and every roster, case and settings edit is one un
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,9 @@ from fsp_allocator.domain import (
     Worker,
     WorkerId,
 )
+from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import AcceptResult, Workspace
+from fsp_allocator.workspace.records import RebalanceAccepted
 from ui.qt import QObject, QUndoStack, Signal
 from ui.review import ProposalReview
 from ui.undo_commands import SavedEdit
@@ -262,6 +264,33 @@ class WorkspaceSession(QObject):
         self.reload()
         self.review_changed.emit()
         return result
+
+    def accept_rebalance(
+        self,
+        result: RebalanceResult,
+        reasons: Mapping[FamilyId, str],
+        changes: Mapping[FamilyId, WorkerId | None],
+        basis: Mapping[str, int] | None,
+    ) -> RebalanceAccepted:
+        """Record a rebalance plan with the manager's changes and reasons, then reload.
+
+        The plan is kept pending first with `basis` (the child versions it was made from), so
+        a child changed since then makes the accept fail. Raises the workspace's errors
+        (sentences; nothing saved) for the view to show.
+        """
+        self.workspace.store_rebalance(result, basis)
+        try:
+            accepted = self.workspace.accept_rebalance(
+                result, reasons=reasons, changes=changes, user=self.workspace.user_name
+            )
+        except Exception:
+            self.workspace.clear_rebalance()  # a refused plan is not left pending for the CLI
+            raise
+        self.undo_stack.clear()  # edits before the accept cannot be undone past it
+        if self.review is not None and self.workspace.pending_proposal() is None:
+            self.review = None  # the workspace dropped the week's proposal: made on old loads
+        self.reload()
+        return accepted
 
     def can_export(self) -> bool:
         """Whether there is a sheet to export: the review, or an accepted week on record."""
