@@ -219,11 +219,14 @@ def print_table(size: Size, data: TeamData, rows: list[Row]) -> None:
 
 def sizes(quick: bool) -> list[Size]:
     """The four sizes (three with --quick)."""
+    # A generous limit: the goals are about proving every optimum, and on a busy machine a
+    # tighter one can stop a stage of the hardest team and change its answer.
+    config = SolverConfig(time_limit_seconds=60)
     all_sizes = [
-        Size("Team", 1, SolverConfig(time_limit_seconds=10)),
-        Size("County", 17, SolverConfig(time_limit_seconds=10)),
-        Size("Large county", 17, SolverConfig(time_limit_seconds=10), LARGE),
-        Size("10x county", 170, SolverConfig(time_limit_seconds=60)),
+        Size("Team", 1, config),
+        Size("County", 17, config),
+        Size("Large county", 17, config, LARGE),
+        Size("10x county", 170, config),
     ]
     return all_sizes[:3] if quick else all_sizes
 
@@ -374,11 +377,14 @@ def main() -> None:
     large = engines["Large county"]
     worst_size = max(engines, key=lambda s: engines[s].worst_team)
     slowest = engines[worst_size].worst_team_name
-    interactive = measure_interactive(datas[worst_size], slowest, repeat)
-    print(f"\ninteractive ({interactive.change}):")
-    print(f"  from scratch s: {_runs(interactive.cold, 3)}")
-    print(f"  warm start s:   {_runs(interactive.warm, 3)}")
-    print(f"  same optimum with and without the warm start: {interactive.same_optimum}")
+    team = engines["Team"].worst_team_name
+    interactive = measure_interactive(datas["Team"], team, repeat)
+    hardest = measure_interactive(datas[worst_size], slowest, repeat)
+    for label, measured in (("the benchmark's team", interactive), ("the hardest team", hardest)):
+        print(f"\ninteractive on {label} ({measured.change}):")
+        print(f"  from scratch s: {_runs(measured.cold, 3)}")
+        print(f"  warm start s:   {_runs(measured.warm, 3)}")
+        print(f"  same optimum with and without the warm start: {measured.same_optimum}")
 
     print("\ngoals:")
     print(
@@ -406,15 +412,16 @@ def main() -> None:
                 tenfold.gap == 0 and tenfold.status == "OPTIMAL",
             )
         )
-    print(
-        goal_line(
-            "re-optimise a team after one change <= 200 ms (warm)",
-            min(interactive.warm) * 1000,
-            200.0,
-            interactive.same_optimum,
-            unit="ms",
+    for label, measured in ((team, interactive), (slowest, hardest)):
+        print(
+            goal_line(
+                f"re-optimise after one change <= 200 ms, warm ({label})",
+                min(measured.warm) * 1000,
+                200.0,
+                measured.same_optimum,
+                unit="ms",
+            )
         )
-    )
 
 
 if __name__ == "__main__":
