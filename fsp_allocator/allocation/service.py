@@ -68,15 +68,22 @@ def solve_all(
     workers = max(1, min(len(plans), os.cpu_count() or 1))
     results: dict[str, Solution] = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="team-solve") as pool:
+        # the largest teams first, so the last team to start is a small one (results are
+        # still collected in roster order)
         futures = {
             plan.team: pool.submit(solve_team, plan, config, progress, cancel, None, warm_start)
-            for plan in plans
+            for plan in sorted(plans, key=_size, reverse=True)
         }
         for plan in plans:
             results[plan.team] = futures[plan.team].result()
             if on_team_done is not None:
                 on_team_done(plan.team, results[plan.team])
     return results
+
+
+def _size(plan: TeamPlan) -> int:
+    """A team's search size: its families times the workers each may go to."""
+    return sum(len(f.eligible) for f in plan.instance.families)
 
 
 def propose(
