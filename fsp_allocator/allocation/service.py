@@ -8,7 +8,9 @@ collected by team name, so they never depend on which team finishes first.
 from __future__ import annotations
 
 import os
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from types import MappingProxyType
@@ -36,10 +38,18 @@ def solve_team(
 
     `warm_start` (family id -> worker id or None, any team's families) is the plan in hand,
     e.g. the one under review before one change: the search starts from this team's part.
+    A team whose instance was proved optimal before (same settings, same forced choices)
+    gets that solution again without a search.
     """
     if not plan.instance.families:
         return Solution(SolveStatus.OPTIMAL, MappingProxyType({}))
-    return solver.solve(
+    key = repr((plan.instance, config, sorted((require or {}).items())))
+    if cancel is None or not cancel.cancelled:
+        with _SOLVED_LOCK:
+            if key in _SOLVED:
+                _SOLVED.move_to_end(key)
+                return _SOLVED[key]
+    solution = solver.solve(
         plan.instance,
         config=config,
         progress=progress,
@@ -47,6 +57,27 @@ def solve_team(
         require=dict(require) if require else None,
         warm_start=_team_part(plan, warm_start),
     )
+    if warm_start is None and solution.status == SolveStatus.OPTIMAL and not solution.cancelled:
+        with _SOLVED_LOCK:
+            _SOLVED[key] = solution
+            while len(_SOLVED) > SOLVED_KEPT:
+                _SOLVED.popitem(last=False)
+    return solution
+
+
+# Each team's last proven optimum, by its instance, settings and forced choices. The solve
+# is deterministic (one CP-SAT worker), so an unchanged team needs no new search: after one
+# change in the Allocate view only the changed team is solved again. Only results proved
+# optimal from scratch are kept, so what a team gets never depends on what came before.
+SOLVED_KEPT = 256
+_SOLVED: OrderedDict[str, Solution] = OrderedDict()
+_SOLVED_LOCK = threading.Lock()
+
+
+def forget_solutions() -> None:
+    """Forget every team's kept optimum (the next solves search from scratch)."""
+    with _SOLVED_LOCK:
+        _SOLVED.clear()
 
 
 def _team_part(plan: TeamPlan, warm_start: WarmStart | None) -> dict[str, str | None] | None:
