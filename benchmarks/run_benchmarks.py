@@ -76,6 +76,8 @@ class Row:
     worst_team: float = 0.0  # the slowest team's solve, seconds (best over the runs)
     worst_team_name: str = ""
     worst_team_runs: tuple[float, ...] = ()
+    cpu: float = 0.0  # CPU seconds of the best run, every thread (on an idle 2-core machine
+    # the wall time is about this ÷ 2; on a busy one it shows how much of the wall was ours)
 
     @property
     def gap(self) -> int | None:
@@ -92,6 +94,7 @@ class EngineRun:
     proposal: AllocationProposal
     seconds: float
     solutions: dict[str, Solution] = field(default_factory=dict)
+    cpu: float = 0.0
 
     def worst_team(self) -> tuple[str, float]:
         """The slowest team's name and solve time."""
@@ -135,9 +138,10 @@ def run_engine(
     def done(team: str, solution: Solution) -> None:
         solutions[team] = solution
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     proposal = propose(data, config, on_team_done=done, warm_start=warm_start)
-    return EngineRun(proposal, time.perf_counter() - started, solutions)
+    seconds = time.perf_counter() - started
+    return EngineRun(proposal, seconds, solutions, time.process_time() - cpu)
 
 
 def run_greedy(data: TeamData) -> tuple[AllocationProposal, float]:
@@ -218,6 +222,8 @@ def print_table(size: Size, data: TeamData, rows: list[Row]) -> None:
         )
     for r in rows:
         line = f"  {r.engine} wall s, every run: {_runs(r.runs)}"
+        if r.cpu:
+            line += f"; CPU s of the best run: {r.cpu:.2f}"
         if r.worst_team_name:
             line += f"; worst team ({r.worst_team_name}) s: {_runs(r.worst_team_runs, 3)}"
         print(line)
@@ -254,6 +260,7 @@ def measure_size(size: Size, data: TeamData, repeat: int) -> tuple[Row, Row, lis
         worst_team=min(worst_teams),
         worst_team_name=name,
         worst_team_runs=worst_teams,
+        cpu=best.cpu,
     )
     greedy_runs = [run_greedy(data) for _ in range(repeat)]
     proposal, _ = greedy_runs[0]
