@@ -38,13 +38,13 @@ def solve_team(
 
     `warm_start` (family id -> worker id or None, any team's families) is the plan in hand,
     e.g. the one under review before one change: the search starts from this team's part.
-    A team whose instance was proved optimal before (same settings, same forced choices)
-    gets that solution again without a search.
+    When re-optimising (`warm_start` given), a team whose instance was proved optimal before
+    (same settings, same forced choices) gets that solution again without a search.
     """
     if not plan.instance.families:
         return Solution(SolveStatus.OPTIMAL, MappingProxyType({}))
     key = repr((plan.instance, config, sorted((require or {}).items())))
-    if cancel is None or not cancel.cancelled:
+    if warm_start is not None and (cancel is None or not cancel.cancelled):
         with _SOLVED_LOCK:
             if key in _SOLVED:
                 _SOLVED.move_to_end(key)
@@ -68,7 +68,8 @@ def solve_team(
 # Each team's last proven optimum, by its instance, settings and forced choices. The solve
 # is deterministic (one CP-SAT worker), so an unchanged team needs no new search: after one
 # change in the Allocate view only the changed team is solved again. Only results proved
-# optimal from scratch are kept, so what a team gets never depends on what came before.
+# optimal from scratch are kept, so what a team gets never depends on what came before; they
+# are used only when re-optimising (a warm start given): a fresh proposal always searches.
 SOLVED_KEPT = 256
 _SOLVED: OrderedDict[str, Solution] = OrderedDict()
 _SOLVED_LOCK = threading.Lock()

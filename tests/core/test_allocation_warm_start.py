@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
+from pytest import MonkeyPatch
+
+from fsp_allocator.allocation.instance_builder import prepare
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.allocation.service import propose
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import FamilyId, TeamData, WorkerId
-from solver import Solution, SolverConfig
+from solver import Instance, Solution, SolverConfig
 
 WEEK = date(2026, 11, 23)
 CONFIG = SolverConfig(time_limit_seconds=10)
@@ -60,3 +63,36 @@ def test_after_one_pin_the_plan_in_hand_with_the_change_gives_the_same_optimum()
     _, warm_aims = _aims(pinned, plan)
     _, stale_aims = _aims(pinned, _plan(first))  # the plan before the pin: not kept, same answer
     assert warm_aims == cold_aims == stale_aims
+
+
+def test_re_optimising_searches_only_the_team_that_changed(monkeypatch: MonkeyPatch) -> None:
+    import fsp_allocator.allocation.service as service
+
+    data = generate(teams=3, seed=4, week=WEEK)
+    service.forget_solutions()
+    first, first_aims = _aims(data, None)
+    searched: list[str] = []
+    real = service.solver.solve
+
+    def counting(instance: Instance, **kwargs: object) -> Solution:
+        searched.append(instance.team)
+        return real(instance, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(service.solver, "solve", counting)
+    _, again = _aims(data, _plan(first))  # nothing changed: every team's optimum is kept
+    assert searched == [] and again == first_aims
+    fixed = {f for t in prepare(data).teams for f, fp in t.families.items() if fp.unit.fixed_worker}
+    moved = next(a for a in first.allocations if a.family_id not in fixed)
+    children = tuple(
+        replace(c, pin_worker_id=moved.worker_id)
+        if c.family_id == moved.family_id and c.worker_id is None
+        else c
+        for c in data.children
+    )
+    _, pinned = _aims(TeamData(data.workers, children, data.settings), _plan(first))
+    assert searched == [str(moved.team)]  # the pin changed one team's instance
+    changed = str(moved.team)
+    del pinned[changed], first_aims[changed]
+    assert pinned == first_aims  # the other teams keep their optima
+    _aims(data, None)  # a fresh proposal always searches
+    assert sorted(searched[1:]) == sorted(again)
