@@ -33,6 +33,11 @@ def parameters(config: SolverConfig, seconds: float) -> cp_model.SatParameters:
     # The balance stages' ratios and deviations are linear inequalities: with their LP
     # relaxation in the search the bounds close fast (same optima, about twice as fast).
     params.linearization_level = 2
+    # A team's stage is a small model solved many times (about ten solves a team): one
+    # presolve pass is enough, and the cut generators cost more than their bounds give back
+    # (on the even-load stage of the hardest team 0.83 -> 0.29 deterministic seconds).
+    params.cut_level = 0
+    params.max_presolve_iterations = 1
     return params
 
 

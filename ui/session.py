@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from fsp_allocator.allocation.progress import CancelToken, ProgressCallback
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import (
     Child,
@@ -230,6 +231,17 @@ class WorkspaceSession(QObject):
         finally:
             self.undo_stack.endMacro()
         return True
+
+    def propose(
+        self, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    ) -> AllocationProposal:
+        """Propose the week for the data in hand (call `pin_choices` first). When a proposal is
+        under review, its plan with the manager's choices is the search's warm start, so
+        re-optimising after one change starts from it (same optimum, found sooner)."""
+        from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
+
+        warm = dict(self.review.final) if self.review is not None else None
+        return propose(self.data, None, progress, cancel, warm_start=warm)
 
     def set_proposal(self, proposal: AllocationProposal) -> None:
         """Store a fresh proposal in the workspace and start reviewing it, with the families
