@@ -135,6 +135,9 @@ def register(subparsers: Any) -> None:
     from fsp_allocator.cli.workspace_admin import register as register_admin
 
     register_admin(commands)
+    from fsp_allocator.cli.workspace_restore import register as register_restore
+
+    register_restore(commands)
 
 
 def _team_option(parser: argparse.ArgumentParser) -> None:
