@@ -573,3 +573,12 @@ class Workspace:
             name = Path(backup).name
             record(conn, who, "restore", "workspace", name, "state before", None, before.name)
         return before
+
+    @property
+    def manager_name(self) -> str | None:
+        """The manager name set in this workspace, None if never set (on PostgreSQL the login,
+        always known): the app asks for it before the first accept."""
+        with self._read() as conn:
+            if is_postgres(conn):
+                return session_login(conn)
+            return get_info(conn, MANAGER_NAME)

@@ -300,6 +300,8 @@ class AllocateView(QWidget):
             if answer is None:
                 return False
             reasons = answer
+        if not self._confirm_accept(reasons):
+            return False
         try:
             result = self.session.accept(reasons)
         except OverrideReasonRequired as exc:
@@ -331,4 +333,29 @@ class AllocateView(QWidget):
             self.session.error.emit(f"The sheet could not be saved to {path}: {exc.strerror}.")
             return False
         self.session.status.emit(f"Allocation sheet saved to {path}.")
+        return True
+
+    def _confirm_accept(self, reasons: dict[FamilyId, str]) -> bool:
+        """Ask the manager's name the first time, then show what will be recorded; True to
+        record. Cancelling either records nothing."""
+        from ui.dialogs import accept_confirm, manager_name
+
+        workspace, review = self.session.workspace, self.session.review
+        assert review is not None
+        if workspace.manager_name is None:
+            name = manager_name.ask_manager_name(self, "")
+            if name is None:
+                self.session.status.emit("Not accepted: your name is recorded with the decisions.")
+                return False
+            try:
+                workspace.set_manager_name(name)
+            except Exception as exc:  # the workspace's errors are sentences
+                self.session.error.emit(f"The allocation was not accepted. {exc}")
+                return False
+        lines = accept_confirm.accept_summary(
+            review, reasons, workspace.user_name, workspace.is_sqlite
+        )
+        if not accept_confirm.confirm_accept(self, lines):
+            self.session.status.emit("Not accepted; nothing was recorded.")
+            return False
         return True
