@@ -67,8 +67,9 @@ def _over_capacity_line(names: list[str]) -> str:
     return f"Workers over capacity: {len(names)} (see the Workload sheet of the result)."
 
 
-def summary_lines(proposal: AllocationProposal) -> list[str]:
-    """The few lines printed to stdout after a run."""
+def summary_lines(proposal: AllocationProposal, data: TeamData | None = None) -> list[str]:
+    """The few lines printed to stdout after a run; with `data`, the shortfall when capacity
+    ran out (`allocation.shortfall`, the same lines as the app's review)."""
     over = [
         w.name
         for w in proposal.workload
@@ -82,7 +83,15 @@ def summary_lines(proposal: AllocationProposal) -> list[str]:
         + f"; {len(proposal.unallocated)} unallocated.",
         _over_capacity_line(over),
         f"Warnings: {len(proposal.warnings)}.",
+        *_shortfall_lines(proposal, data),
     ]
+
+
+def _shortfall_lines(proposal: AllocationProposal, data: TeamData | None) -> list[str]:
+    from fsp_allocator.allocation.shortfall import shortfall, shortfall_lines
+
+    found = shortfall(data, proposal) if data is not None else None
+    return shortfall_lines(found) if found is not None else []
 
 
 def with_overflow(data: TeamData, overflow: bool) -> TeamData:
@@ -118,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
     data = with_overflow(result.data, args.overflow)
     proposal = propose(data, config, on_team_done=team_done)
     written = write_results(proposal, args.out, args.json)
-    for line in summary_lines(proposal):
+    for line in summary_lines(proposal, data):
         print(line)
     print(f"Written: {', '.join(str(path) for path in written)}")
     return 0

@@ -48,6 +48,18 @@ def progress_text(report: Progress) -> str:
     )
 
 
+SHOWN_WARNINGS = 2  # more than this: counted, all in the summary's tooltip
+
+
+def warnings_text(warnings: tuple[str, ...] | list[str]) -> str:
+    """The first warnings and how many more, so they never fill the top of the review."""
+    if not warnings:
+        return ""
+    shown = " ".join(warnings[:SHOWN_WARNINGS])
+    more = len(warnings) - SHOWN_WARNINGS
+    return f" Warnings: {shown}" + (f" …and {more} more (hover to see all)." if more > 0 else "")
+
+
 class AllocateView(QWidget):
     """Runs `propose` through the runner and shows `ProposalModel` for review.
 
@@ -121,6 +133,14 @@ class AllocateView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        self.shortfall = QLabel("", self)
+        self.shortfall.setObjectName("Shortfall")
+        self.shortfall.setAccessibleName("Shortfall: what does not fit this week")
+        self.shortfall.setWordWrap(True)
+        self.shortfall.setTextFormat(Qt.TextFormat.PlainText)
+        self.shortfall.setStyleSheet("background: #FFF2CC; color: #7F4F00; padding: 4px;")
+        self.shortfall.setVisible(False)
+        layout.addWidget(self.shortfall)
         layout.addWidget(splitter, 1)
         runner.started.connect(self._on_started)
         runner.progress.connect(self._on_progress)
@@ -146,7 +166,8 @@ class AllocateView(QWidget):
             p = review.proposal
             overridden = len(review.overridden())
             pinned = sum(1 for r in review.rows if review.pin(r.family_id) is not None)
-            warn = f" Warnings: {' '.join(p.warnings)}" if p.warnings else ""
+            warn = warnings_text(p.warnings)
+            self.summary.setToolTip("\n".join(p.warnings))
             crossed = sum(1 for r in review.rows if r.overflow)
             if crossed:
                 warn = f" {crossed} family(ies) overflowed to another team.{warn}"
@@ -156,6 +177,7 @@ class AllocateView(QWidget):
                 f"{overridden} family(ies) changed by you, {pinned} pinned by you.{warn}"
             )
             fit_columns(self.table)
+        self._show_shortfall()
         self._set_running(self.runner.running)
         self._show_family()
 
@@ -359,3 +381,12 @@ class AllocateView(QWidget):
             self.session.status.emit("Not accepted; nothing was recorded.")
             return False
         return True
+
+    def _show_shortfall(self) -> None:
+        """When capacity ran out: what does not fit, and the ways forward (core: shortfall)."""
+        from fsp_allocator.allocation.shortfall import shortfall, shortfall_lines
+
+        review = self.session.review
+        found = shortfall(review.data, review.proposal) if review is not None else None
+        self.shortfall.setText("\n".join(shortfall_lines(found)) if found is not None else "")
+        self.shortfall.setVisible(found is not None)
