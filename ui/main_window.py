@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         session.error.connect(self.show_error)
         session.data_changed.connect(self.clear_error)
+        session.data_changed.connect(self._follow_demo)
         session.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_workspace()
         self.resize(1280, 800)
@@ -357,3 +358,11 @@ class MainWindow(QMainWindow):
             return False
         self._show_workspace()
         return True
+
+    def _follow_demo(self) -> None:
+        """Once a real import replaces the demo, drop the demo banner and title mark."""
+        banner = self.findChild(QLabel, "DemoBanner")
+        if banner is None or not banner.isVisibleTo(self) or self.session.workspace.is_demo:
+            return
+        banner.setVisible(False)
+        self.setWindowTitle(f"FSP Allocator — {self.session.workspace.location}")

@@ -99,8 +99,8 @@ def _known_worker_sentence(plan: FamilyPlan, view: LoadView) -> str:
     if block is not None:
         return f"{name}, who knows the family, could not take it. {block[1]}"
     return (
-        f"{name}, who knows the family, could not take it without leaving a more urgent "
-        "family unallocated."
+        f"{name}, who knows the family, had room; the engine placed it elsewhere for the "
+        f'team\'s aims as a whole ("Why not?" shows what keeping it with {name} would cost).'
     )
 
 

@@ -13,7 +13,7 @@ from fsp_allocator.demo.flood import flooded_demo
 from fsp_allocator.workspace import open_workspace
 from ui.app import create_window
 from ui.main_window import MainWindow
-from ui.views.allocate_view import warnings_text
+from ui.views.review_text import warnings_text
 
 SOLVE_TIMEOUT_MS = 120_000
 

@@ -31,33 +31,12 @@ from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.family_panel import FamilyPanel
 from ui.views.overflow_switch import OverflowSwitch
-from ui.views.table_widgets import SearchBar, fit_columns, make_table
+from ui.views.review_text import progress_text, warnings_text
+from ui.views.table_widgets import SearchBar, fit_columns, leave_room_for_last, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
-    from fsp_allocator.allocation.progress import Progress
     from fsp_allocator.allocation.why_not import WhyNot
-
-
-def progress_text(report: Progress) -> str:
-    """'Team A — Balance loads (aim 3 of 5): 4 solutions, best 12, bound 10, gap 2'."""
-    return (
-        f"{report.team} — {report.stage} (aim {report.stage_index + 1} of "
-        f"{report.stage_count}): {report.solutions} solution(s), best {report.objective:g}, "
-        f"bound {report.bound:g}, gap {report.gap:g}"
-    )
-
-
-SHOWN_WARNINGS = 2  # more than this: counted, all in the summary's tooltip
-
-
-def warnings_text(warnings: tuple[str, ...] | list[str]) -> str:
-    """The first warnings and how many more, so they never fill the top of the review."""
-    if not warnings:
-        return ""
-    shown = " ".join(warnings[:SHOWN_WARNINGS])
-    more = len(warnings) - SHOWN_WARNINGS
-    return f" Warnings: {shown}" + (f" …and {more} more (hover to see all)." if more > 0 else "")
 
 
 class AllocateView(QWidget):
@@ -79,6 +58,8 @@ class AllocateView(QWidget):
         self.table.setItemDelegateForColumn(FINAL_COLUMN, WorkerChoiceDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_family())
         self.buttons: dict[str, QPushButton] = {}
+        self._shown_family: FamilyId | None = None  # whose "Why not?" answer is shown
+        self._asked_family: FamilyId | None = None  # whom the engine is being asked about
         bar = QHBoxLayout()
         for key, text, tip, slot in (
             ("allocate", "Allocate", "Propose this week's allocation (Ctrl+R)", self.allocate),
@@ -177,6 +158,7 @@ class AllocateView(QWidget):
                 f"{overridden} family(ies) changed by you, {pinned} pinned by you.{warn}"
             )
             fit_columns(self.table)
+            leave_room_for_last(self.table)
         self._show_shortfall()
         self._set_running(self.runner.running)
         self._show_family()
@@ -201,7 +183,11 @@ class AllocateView(QWidget):
         return FamilyId(self.model.row_key(self.proxy.mapToSource(index).row()))
 
     def _show_family(self) -> None:
-        self.panel.show_family(self.session.review, self.selected_family())
+        family = self.selected_family()
+        if family != self._shown_family:
+            self.why_answer.setText("")  # an answer about another family must not linger
+            self._shown_family = family
+        self.panel.show_family(self.session.review, family)
 
     # --- actions ----------------------------------------------------------------------
     def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
@@ -244,6 +230,8 @@ class AllocateView(QWidget):
 
     def _show_why_not(self, result: WhyNot) -> None:
         self.progress_label.setText("")
+        if self.selected_family() != self._asked_family:
+            return  # the manager moved on to another family while the engine worked
         details = "\n".join(f"• {d}" for d in result.details)
         self.why_answer.setText(f"{result.summary}\n{details}".strip())
 
@@ -262,6 +250,7 @@ class AllocateView(QWidget):
             self.session.status.emit("Select a family and a worker to ask about.")
             return False
         data, proposal = review.data, review.proposal
+        self._asked_family = family
         self.why_answer.setText(f"Asking the engine about {worker}…")
         return self.runner.start("why-not", lambda _p, _c: why_not(data, proposal, family, worker))
 

@@ -141,5 +141,6 @@ class ThisWeekView(QWidget):
         self.problem_label.setText(f"{path.name} imported with {len(result.warnings)} warning(s).")
         self.session.undo_stack.clear()  # an import is recorded in the audit, not undoable
         self.session.reload()
+        fit_columns(self.table)  # the imported cases' own widths, not the demo's
         self.session.status.emit(f"Imported {path.name}: {diff.summary()}")
         return True
