@@ -31,7 +31,13 @@ def register(subparsers: Any) -> None:
         "the result workbook (and optionally JSON).",
     )
     parser.add_argument("team", type=Path, metavar="TEAM.xlsx", help="the team workbook")
-    parser.add_argument("--out", type=Path, required=True, metavar="RESULT.xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="RESULT.xlsx",
+        help="the result workbook to write: allocations with reasons, workload, unallocated",
+    )
     parser.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     parser.add_argument(
         "--time-limit",
