@@ -248,28 +248,32 @@ def run_accept(args: argparse.Namespace) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print decisions and load history (or the audit log), oldest first."""
+    from fsp_allocator.workspace.audit_text import described
+
     with opened(args) as workspace:
+        names: dict[str, str] = {w.worker_id: w.name for w in workspace.load().workers}
+
+        def who(worker_id: str | None) -> str:
+            if worker_id is None:
+                return "unallocated"
+            return f"{names[worker_id]} ({worker_id})" if worker_id in names else worker_id
+
         if args.audit:
             for entry in workspace.audit(entity_id=args.worker):
-                change = f" {entry.field}: {entry.old} -> {entry.new}" if entry.field else ""
-                print(
-                    f"{entry.at:%Y-%m-%d %H:%M} {entry.user}: {entry.action} {entry.entity} "
-                    f"{entry.entity_id}{change}"
-                )
+                print(f"{entry.at:%Y-%m-%d %H:%M} {entry.user}: {described(entry, names).line()}")
             return 0
         for d in workspace.decisions(team=args.team, worker_id=args.worker):
             note = (
-                f" (changed from {d.proposed_worker_id}: {d.manager_reason})"
+                f" (changed from {who(d.proposed_worker_id)}: {d.manager_reason})"
                 if (d.worker_id != d.proposed_worker_id)
                 else ""
             )
             print(
-                f"{d.week} {d.family_id}/{d.child_id} -> {d.worker_id or 'unallocated'}"
-                f" by {d.decided_by}{note}"
+                f"{d.week} {d.family_id}/{d.child_id} -> {who(d.worker_id)} by {d.decided_by}{note}"
             )
         for s in workspace.workload_history(worker_id=args.worker, team=args.team):
             print(
-                f"{s.week} {s.worker_id} ({s.team}): load {s.load:g} of {s.capacity:g}, "
+                f"{s.week} {who(s.worker_id)} ({s.team}): load {s.load:g} of {s.capacity:g}, "
                 f"court {s.court}, children {s.children}"
             )
     return 0

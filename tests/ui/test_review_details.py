@@ -122,3 +122,19 @@ def test_an_import_refits_this_week_and_drops_the_demo_banner(
     assert view.table.horizontalHeader().sectionSize(id_column) > before
     assert not window.session.workspace.is_demo
     assert not banner.isVisibleTo(window) and "DEMO" not in window.windowTitle()
+
+
+def test_the_audit_in_history_names_workers_and_fields(window: MainWindow) -> None:
+    model = window.history_view.audit
+    rows = [
+        [str(model.index(r, c).data() or "") for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    names = {w.worker_id: w.name for w in window.session.data.workers}
+    assert not any(row[3] == "settings settings" or row[4].startswith("weight_") for row in rows)
+    assert any(row[4].startswith('"Factor ') for row in rows)
+    accepted = [row for row in rows if row[2] == "accepted"]
+    assert accepted and all(
+        any(f"{name} ({wid})" == row[6] for wid, name in names.items()) or row[6] == ""
+        for row in accepted
+    )

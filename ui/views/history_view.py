@@ -70,7 +70,7 @@ class HistoryView(QWidget):
         """Read the decisions and audit trail again from the workspace."""
         names: dict[str, str] = {w.worker_id: w.name for w in self.session.data.workers}
         self.decisions.set_decisions(self.session.workspace.decisions(), names)
-        self.audit.set_entries(self.session.workspace.audit())
+        self.audit.set_entries(self.session.workspace.audit(), names)
         chosen = self.week.currentData()
         self.week.clear()
         for week in self.session.workspace.accepted_weeks():
