@@ -139,3 +139,38 @@ def test_json_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     assert target.exists()
     assert [p.name for p in target.parent.iterdir()] == ["r.json"]
     assert WorkerId("W1") in {a.worker_id for a in proposal.allocations}
+
+
+def test_the_sheet_on_paper(tmp_path: Path) -> None:
+    """Issue 16: page numbers, A4, a Reasons column of sensible width that wraps, reasons
+    once per family, no 'None' under the warnings, the court column coloured."""
+    path = tmp_path / "result.xlsx"
+    write_excel(sample(), path)
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4), sheet.title
+        assert sheet.page_setup.orientation == "landscape"
+        assert "&P" in (sheet.oddFooter.center.text or ""), sheet.title
+    allocations = book["Allocations"]
+    headers = [c.value for c in allocations[1]]
+    reasons = headers.index("Reasons") + 1
+    letter = allocations.cell(row=1, column=reasons).column_letter
+    assert 40 <= allocations.column_dimensions[letter].width <= 70
+    first, sibling = (
+        allocations.cell(row=2, column=reasons),
+        allocations.cell(row=3, column=reasons),
+    )
+    assert first.alignment.wrap_text and "\n" in str(first.value)
+    assert sibling.value == f"As for {NASTY} (same family)."
+    summary = [row for row in book["Summary"].iter_rows(values_only=True)]
+    assert not any(cell == "None" for row in summary for cell in row)
+    assert any(row[0] == "No warnings." for row in summary)
+    workload = book["Workload"]
+    heads = [c.value for c in workload[1]]
+    court = heads.index("Court after") + 1
+    full = workload.cell(row=3, column=court)  # W2: 1 of 1, at the cap
+    assert full.value == "1 of 1"
+    assert full.fill.fgColor.rgb.endswith(BAND_COLOURS[LoadBand.NEAR_FULL].fill)
+    assert workload.cell(row=2, column=court).fill.fgColor.rgb.endswith(
+        BAND_COLOURS[LoadBand.ROOM].fill
+    )
