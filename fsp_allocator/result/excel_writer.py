@@ -221,8 +221,8 @@ def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
         _colour(sheet, r, 11, w.ratio_before)
         _colour(sheet, r, 12, w.ratio_after)
         if w.court_cap:  # the court load against the cap, in the same bands
-            for col, court in ((13, w.court_before), (14, w.court_after)):
-                _colour(sheet, r, col, court / w.court_cap)
+            for col, held in ((13, w.court_before), (14, w.court_after)):
+                _colour(sheet, r, col, held / w.court_cap)
                 sheet.cell(row=r, column=col).number_format = "General"
 
 
