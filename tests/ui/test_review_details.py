@@ -138,3 +138,15 @@ def test_the_audit_in_history_names_workers_and_fields(window: MainWindow) -> No
         any(f"{name} ({wid})" == row[6] for wid, name in names.items()) or row[6] == ""
         for row in accepted
     )
+
+
+def test_the_window_stays_1280_px_wide_through_an_allocation(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A long progress line or caption once widened the window past a 1280 px screen."""
+    _allocate(qtbot, window)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        assert window.width() == 1280, window.tabs.tabText(index)
+    assert window.minimumSizeHint().width() <= 1280

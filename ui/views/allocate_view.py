@@ -21,6 +21,7 @@ from ui.qt import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -86,6 +87,8 @@ class AllocateView(QWidget):
         self.progress_bar.setMaximumWidth(160)
         self.progress_label = QLabel("", self)
         self.progress_label.setAccessibleName("Allocation progress details")
+        # a long progress line is cut, never widens the window past the screen
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.progress_bar)
         bar.addWidget(self.progress_label, 1)
         self.summary = QLabel("Press Allocate (Ctrl+R) to propose this week's allocation.", self)

@@ -154,6 +154,7 @@ class WorkloadView(QWidget):
         top.addWidget(QLabel("Team:", self))
         top.addWidget(self.team)
         self.caption = QLabel("", self)
+        self.caption.setWordWrap(True)  # never widens the window
         top.addWidget(self.caption, 1)
         self.load_view = load_view = _chart_view(LOAD_TITLE)
         self.court_view = court_view = _chart_view(COURT_TITLE)
