@@ -96,6 +96,7 @@ def take(out: Path) -> list[Path]:
         shots.append(_save(window, out, "4-allocate", app))
         if review is not None:
             reasons = {f: "Knows the family from an earlier episode" for f in review.overridden()}
+            window.session.workspace.set_manager_name("Jo Smith (TM, FSP Banbury)")
             shots.append(save_accept_confirmation(window, reasons, out, app))
             window.session.accept(reasons)
         window.tabs.setCurrentIndex(4)
@@ -151,7 +152,7 @@ def save_accept_confirmation(
 
     assert isinstance(window, MainWindow) and window.session.review is not None
     workspace = window.session.workspace
-    lines = accept_summary(window.session.review, reasons, "Jo Smith (TM)", workspace.is_sqlite)
+    lines = accept_summary(window.session.review, reasons, workspace.user_name, workspace.is_sqlite)
     dialog = AcceptConfirmDialog(lines, window)
     dialog.show()
     path = _save(dialog, out, "4b-accept-confirm", app)

@@ -52,3 +52,19 @@ def accept_confirmations(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     monkeypatch.setattr(accept_confirm, "confirm_accept", confirm)
     monkeypatch.setattr(manager_name, "ask_manager_name", lambda parent, current: "Test Manager")
     return shown
+
+
+@pytest.fixture(autouse=True)
+def import_undo_answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """An import that would undo accepted allocations is refused (No) unless a test says
+    otherwise; each question asked is kept here."""
+    from ui.dialogs import import_undo
+
+    asked: list[str] = []
+
+    def answer(parent: object, message: str) -> bool:
+        asked.append(message)
+        return False
+
+    monkeypatch.setattr(import_undo, "confirm_undo", answer)
+    return asked

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fsp_allocator.domain import Child
+from fsp_allocator.domain import Child, TeamData
+from fsp_allocator.workspace import ImportDiff
 from ui.dialogs import file_dialogs
 from ui.dialogs.child_form import ChildFormDialog
 from ui.models.new_cases_model import NewCasesModel
@@ -134,9 +135,12 @@ class ThisWeekView(QWidget):
             )
             return False
         try:
-            diff = self.session.workspace.import_team(result.data, self.session.workspace.user_name)
+            diff = self._apply_import(result.data)
         except Exception as exc:  # the workspace's errors are sentences
             self.session.error.emit(f"{path.name} was not imported. {exc}")
+            return False
+        if diff is None:
+            self.session.status.emit(f"{path.name} was not imported; nothing changed.")
             return False
         self.problem_label.setText(f"{path.name} imported with {len(result.warnings)} warning(s).")
         self.session.undo_stack.clear()  # an import is recorded in the audit, not undoable
@@ -144,3 +148,17 @@ class ThisWeekView(QWidget):
         fit_columns(self.table)  # the imported cases' own widths, not the demo's
         self.session.status.emit(f"Imported {path.name}: {diff.summary()}")
         return True
+
+    def _apply_import(self, data: TeamData) -> ImportDiff | None:
+        """Import with a backup first; an import that would undo accepted allocations names
+        them and asks (None: the manager said no, nothing changed)."""
+        from fsp_allocator.workspace.import_preview import ImportWouldUndo
+        from ui.dialogs import import_undo
+
+        workspace = self.session.workspace
+        try:
+            return workspace.apply_import(data, workspace.user_name).preview.diff
+        except ImportWouldUndo as undo:
+            if not import_undo.confirm_undo(self, str(undo)):
+                return None
+        return workspace.apply_import(data, workspace.user_name, undo_accepted=True).preview.diff
