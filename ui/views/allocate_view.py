@@ -219,6 +219,7 @@ class AllocateView(QWidget):
     def _on_progress(self, report: object) -> None:
         if self.runner.name == "allocate":
             self.progress_label.setText(progress_text(report))  # type: ignore[arg-type]
+            self.progress_label.setToolTip(self.progress_label.text())  # in full, if cut
 
     def _on_finished(self, result: object) -> None:
         self._set_running(False)
