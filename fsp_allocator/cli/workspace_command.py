@@ -203,7 +203,8 @@ def run_propose(args: argparse.Namespace) -> int:
             overflow=args.overflow,
             before_storing=lambda p: write_results(p, args.out, args.json),
         )
-    for line in summary_lines(proposal):
+        data = workspace.load()  # for the shortfall, when capacity ran out
+    for line in summary_lines(proposal, data):
         print(line)
     print("Pending: review it, then `fsp-allocator workspace accept`.")
     return 0

@@ -87,3 +87,19 @@ def test_allocate_prints_the_shortfall(
     assert code == 0
     assert "Capacity ran out:" in out and "workers' worth at FTE 1" in out
     assert "Unallocated families by urgency:" in out and "fsp-allocator rebalance" in out
+
+
+def test_workspace_propose_prints_the_shortfall_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fsp_allocator.workspace import open_workspace
+
+    db = tmp_path / "ws.sqlite"
+    workspace = open_workspace(db)
+    workspace.import_team(flooded_demo())
+    workspace.close()
+
+    assert main(["workspace", "--db", str(db), "propose", "--time-limit", "5"]) == 0
+
+    out = capsys.readouterr().out
+    assert "Capacity ran out:" in out and "Ways forward:" in out
