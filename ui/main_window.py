@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         session.error.connect(self.show_error)
         session.data_changed.connect(self.clear_error)
+        session.data_changed.connect(self._follow_demo)
         session.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self._show_workspace()
         self.resize(1280, 800)
@@ -216,6 +217,12 @@ class MainWindow(QMainWindow):
                 "Set the name recorded with your decisions",
                 self.set_manager_name,
             ),
+            "backups": self._action(
+                "Backups…",
+                "Ctrl+Shift+B",
+                "See the workspace's backups and restore one",
+                self.show_backups,
+            ),
         }
         self.actions_by_name["accept"].setShortcuts(
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")]
@@ -239,6 +246,7 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.redo_action)
         toolbar.addSeparator()
         toolbar.addAction(self.actions_by_name["manager"])
+        toolbar.addAction(self.actions_by_name["backups"])
         self.addToolBar(toolbar)
         allocate.buttons_changed.connect(self._follow_allocate_buttons)
         self._follow_allocate_buttons()
@@ -334,3 +342,38 @@ class MainWindow(QMainWindow):
         self.service_state.runner.wait(10000)
         self.save_layout()
         super().closeEvent(event)
+
+    def show_backups(self) -> bool:
+        """The Backups dialog; restore the backup chosen there (True when restored)."""
+        from fsp_allocator.workspace.backup import backups_dir, list_backups
+        from fsp_allocator.workspace.restore import describe_backups
+        from ui.dialogs.backups import BackupsDialog
+
+        path = self.session.workspace.path
+        if path is None:
+            self.show_error(
+                "A shared PostgreSQL workspace is backed up and restored by its database "
+                "server; ask its administrator."
+            )
+            return False
+        if self.runner.running:
+            self.session.status.emit("Wait for the allocation to finish (or cancel it) first.")
+            return False
+        chosen = BackupsDialog.ask(self, describe_backups(list_backups(path)), backups_dir(path))
+        if chosen is None:
+            return False
+        try:
+            self.session.restore_backup(chosen)
+        except Exception as exc:  # the workspace's errors are sentences
+            self.show_error(f"Not restored. {exc}")
+            return False
+        self._show_workspace()
+        return True
+
+    def _follow_demo(self) -> None:
+        """Once a real import replaces the demo, drop the demo banner and title mark."""
+        banner = self.findChild(QLabel, "DemoBanner")
+        if banner is None or not banner.isVisibleTo(self) or self.session.workspace.is_demo:
+            return
+        banner.setVisible(False)
+        self.setWindowTitle(f"FSP Allocator — {self.session.workspace.location}")

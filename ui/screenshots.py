@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fsp_allocator.domain import FamilyId
 from ui.qt import QApplication, QEventLoop, QSettings, QTimer, QWidget
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ def take(out: Path) -> list[Path]:
         shots.append(_save(window, out, "4-allocate", app))
         if review is not None:
             reasons = {f: "Knows the family from an earlier episode" for f in review.overridden()}
+            window.session.workspace.set_manager_name("Jo Smith (TM, FSP Banbury)")
+            shots.append(save_accept_confirmation(window, reasons, out, app))
             window.session.accept(reasons)
         window.tabs.setCurrentIndex(4)
         shots.append(_save(window, out, "5-workload", app))
@@ -108,9 +111,11 @@ def take(out: Path) -> list[Path]:
         shots.append(_save(window, out, "6-history", app))
         window.tabs.setCurrentIndex(6)
         shots.append(_save(window, out, "7-settings", app))
+        shots.append(save_backups(window, out, app))
         window.close()
         window.session.workspace.close()
         shots += take_service(out, app)
+        shots.append(save_shortfall(Path(folder) / "flooded.sqlite", out, app))
     return shots
 
 
@@ -169,6 +174,61 @@ def take_service(out: Path, app: QApplication) -> list[Path]:
     window.close()
     window.session.workspace.close()
     return shots
+
+
+def save_accept_confirmation(
+    window: QWidget, reasons: dict[FamilyId, str], out: Path, app: QApplication
+) -> Path:
+    """The confirmation shown before an accept is recorded."""
+    from ui.dialogs.accept_confirm import AcceptConfirmDialog, accept_summary
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow) and window.session.review is not None
+    workspace = window.session.workspace
+    lines = accept_summary(window.session.review, reasons, workspace.user_name, workspace.is_sqlite)
+    dialog = AcceptConfirmDialog(lines, window)
+    dialog.show()
+    path = _save(dialog, out, "4b-accept-confirm", app)
+    dialog.close()
+    return path
+
+
+def save_backups(window: QWidget, out: Path, app: QApplication) -> Path:
+    """The Backups dialog after the accept's backup."""
+    from fsp_allocator.workspace.backup import backups_dir, list_backups
+    from fsp_allocator.workspace.restore import describe_backups
+    from ui.dialogs.backups import BackupsDialog
+    from ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.session.workspace.backup()  # a second backup, so the list shows its order
+    path = window.session.workspace.path
+    assert path is not None
+    dialog = BackupsDialog(describe_backups(list_backups(path)), backups_dir(path), window)
+    dialog.show()
+    shot = _save(dialog, out, "10-backups", app)
+    dialog.close()
+    return shot
+
+
+def save_shortfall(workspace_path: Path, out: Path, app: QApplication) -> Path:
+    """The review when capacity runs out: the demo with 40 more new families."""
+    from fsp_allocator.demo.flood import flooded_demo
+    from fsp_allocator.workspace import open_workspace
+    from ui.app import create_window
+
+    workspace = open_workspace(workspace_path)
+    workspace.import_team(flooded_demo())
+    window = create_window(workspace)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    window.tabs.setCurrentWidget(window.allocate_view)
+    window.allocate_view.allocate()
+    _wait_for(window.runner.finished, app)
+    shot = _save(window, out, "4c-shortfall", app)
+    window.close()
+    workspace.close()
+    return shot
 
 
 def main(argv: Sequence[str] | None = None) -> int:

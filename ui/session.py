@@ -328,3 +328,24 @@ class WorkspaceSession(QObject):
             raise ValueError("There is no allocation to export yet: allocate first.")
         record = self.workspace.accepted_week(week or weeks[0])
         write_excel(record.proposal, path, Accepted(record.accepted_by, record.accepted_at))
+
+    # --- backups ----------------------------------------------------------------------
+    def restore_backup(self, backup: Path) -> Path:
+        """Replace the workspace with `backup` (the state before is backed up first; returns
+        that backup); the views then show the restored state. Edits before it cannot be undone
+        past it. Raises the workspace's errors (sentences) for the window to show."""
+        before = self.workspace.restore(backup, self.workspace.user_name)
+        self.undo_stack.clear()
+        self.last_accepted = None
+        self.data = self.workspace.load()
+        pending = self.workspace.pending_proposal()
+        self.review = None if pending is None else ProposalReview(self.data, pending)
+        if self.review is not None:
+            kept = self.workspace.review_choices()
+            self.review.set_workers(
+                {FamilyId(f): None if w is None else WorkerId(w) for f, w in kept.items()}
+            )
+        self.data_changed.emit()
+        self.review_changed.emit()
+        self.status.emit(f"Restored from {backup.name}; the state before is in {before.name}.")
+        return before

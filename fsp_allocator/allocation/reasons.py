@@ -99,8 +99,8 @@ def _known_worker_sentence(plan: FamilyPlan, view: LoadView) -> str:
     if block is not None:
         return f"{name}, who knows the family, could not take it. {block[1]}"
     return (
-        f"{name}, who knows the family, could not take it without leaving a more urgent "
-        "family unallocated."
+        f"{name}, who knows the family, had room; the engine placed it elsewhere for the "
+        f'team\'s aims as a whole ("Why not?" shows what keeping it with {name} would cost).'
     )
 
 
@@ -217,19 +217,51 @@ def unallocated_reason(
     settings: Settings,
     before: Mapping[WorkerId, WorkerLoad] | None = None,
 ) -> str:
-    """Why no one could take the family: each worker of its team, and what stopped them."""
+    """Why no one could take the family: each worker of a small team and what stopped them;
+    for a larger team, how many were stopped by what (the figures are in "Why not?")."""
     if plan.team is None:
         return "The family's team is not known, so it cannot be placed within a team."
     lines: list[str] = []
+    blocked: dict[str, int] = {}
     for wid in map(WorkerId, plan.unit.eligible):
         held = before[wid].court if before is not None else None
-        why = cap_reason(index[wid], plan, after[wid], caps[wid], settings, held)
+        block = cap_block(index[wid], plan, after[wid], caps[wid], settings, held)
+        blocked[block[0] if block else ""] = blocked.get(block[0] if block else "", 0) + 1
         lines.append(
-            why
-            or f"{index[wid].name} had room, but taking this family would have left a more "
+            block[1]
+            if block
+            else f"{index[wid].name} had room, but taking this family would have left a more "
             "urgent family unallocated."
         )
     lines.extend(plan.ineligible.values())
     if not lines:
         return f"No worker in {plan.team} can lead families."
-    return "No one could take this family. " + " ".join(lines)
+    if len(lines) <= LISTED_WORKERS:
+        return "No one could take this family. " + " ".join(lines)
+    return _counted_reason(blocked, len(plan.ineligible), settings)
+
+
+LISTED_WORKERS = 4  # more workers than this: counted, not listed one by one
+
+
+def _counted_reason(blocked: Mapping[str, int], ineligible: int, settings: Settings) -> str:
+    """`No one could take this family: 6 would go over the load ceiling (120%), 2 are at the
+    court cap; 1 other may not take it. "Why not?" gives each worker's figures.`"""
+    words = {
+        RULE_LOAD_CEILING: f"would go over the load ceiling ({percent(settings.max_load_ratio)})",
+        RULE_COURT_CAP: "at the court cap",
+        "": "had room only by leaving a more urgent family unallocated",
+    }
+    parts = [
+        f"{count} {words.get(rule, 'had no room')}"
+        for rule, count in sorted(blocked.items(), key=lambda item: -item[1])
+    ]
+    text = "No one could take this family"
+    if parts:
+        text += f": of the eligible workers, {', '.join(parts)}"
+    if ineligible:
+        text += (
+            f"{';' if parts else ':'} {ineligible} other worker(s) may not take it (not "
+            "accepting, away, excluded or not qualified for it)"
+        )
+    return f'{text}. "Why not?" gives each worker\'s figures.'

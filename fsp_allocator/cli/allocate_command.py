@@ -34,7 +34,13 @@ def register(subparsers: Any) -> None:
         "the result workbook (and optionally JSON).",
     )
     parser.add_argument("team", type=Path, metavar="TEAM.xlsx", help="the team workbook")
-    parser.add_argument("--out", type=Path, required=True, metavar="RESULT.xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="RESULT.xlsx",
+        help="the result workbook to write: allocations with reasons, workload, unallocated",
+    )
     parser.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     parser.add_argument(
         "--time-limit",
@@ -77,8 +83,9 @@ def _over_capacity_line(names: list[str]) -> str:
     return f"Workers over capacity: {len(names)} (see the Workload sheet of the result)."
 
 
-def summary_lines(proposal: AllocationProposal) -> list[str]:
-    """The few lines printed to stdout after a run."""
+def summary_lines(proposal: AllocationProposal, data: TeamData | None = None) -> list[str]:
+    """The few lines printed to stdout after a run; with `data`, the shortfall when capacity
+    ran out (`allocation.shortfall`, the same lines as the app's review)."""
     over = [
         w.name
         for w in proposal.workload
@@ -92,7 +99,15 @@ def summary_lines(proposal: AllocationProposal) -> list[str]:
         + f"; {len(proposal.unallocated)} unallocated.",
         _over_capacity_line(over),
         f"Warnings: {len(proposal.warnings)}.",
+        *_shortfall_lines(proposal, data),
     ]
+
+
+def _shortfall_lines(proposal: AllocationProposal, data: TeamData | None) -> list[str]:
+    from fsp_allocator.allocation.shortfall import shortfall, shortfall_lines
+
+    found = shortfall(data, proposal) if data is not None else None
+    return shortfall_lines(found) if found is not None else []
 
 
 def with_overflow(data: TeamData, overflow: bool) -> TeamData:
@@ -133,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
 
         lists = every_family(data, proposal)
     written = write_results(proposal, args.out, args.json, lists)
-    for line in summary_lines(proposal):
+    for line in summary_lines(proposal, data):
         print(line)
     print(f"Written: {', '.join(str(path) for path in written)}")
     return 0

@@ -94,7 +94,13 @@ def register(subparsers: Any) -> None:
         "0..N moves.",
     )
     parser.add_argument("team", type=Path, metavar="TEAM.xlsx", help="the team workbook")
-    parser.add_argument("--out", type=Path, required=True, metavar="RESULT.xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="RESULT.xlsx",
+        help="the result workbook to write: the moves with reasons and the frontier",
+    )
     parser.add_argument("--json", type=Path, metavar="RESULT.json", help="also write JSON")
     add_rebalance_options(parser)
     parser.add_argument(

@@ -52,7 +52,13 @@ def rate_argument(text: str) -> float:
 
 def add_service_arguments(parser: argparse.ArgumentParser) -> None:
     """`--out` and `--json` of the service report."""
-    parser.add_argument("--out", type=Path, required=True, metavar="SERVICE.xlsx")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="SERVICE.xlsx",
+        help="the service report workbook to write",
+    )
     parser.add_argument("--json", type=Path, metavar="SERVICE.json", help="also write JSON")
 
 

@@ -144,6 +144,9 @@ def register(subparsers: Any) -> None:
     from fsp_allocator.cli.workspace_admin import register as register_admin
 
     register_admin(commands)
+    from fsp_allocator.cli.workspace_restore import register as register_restore
+
+    register_restore(commands)
 
 
 def _team_option(parser: argparse.ArgumentParser) -> None:
@@ -209,7 +212,8 @@ def run_propose(args: argparse.Namespace) -> int:
             overflow=args.overflow,
             before_storing=lambda p: write_results(p, args.out, args.json),
         )
-    for line in summary_lines(proposal):
+        data = workspace.load()  # for the shortfall, when capacity ran out
+    for line in summary_lines(proposal, data):
         print(line)
     print("Pending: review it, then `fsp-allocator workspace accept`.")
     return 0
@@ -268,23 +272,26 @@ def run_accept(args: argparse.Namespace) -> int:
 
 def run_history(args: argparse.Namespace) -> int:
     """Print decisions and load history (or the audit log), oldest first."""
+    from fsp_allocator.workspace.audit_text import described
     from fsp_allocator.workspace.decision_text import decision_line
 
     with opened(args) as workspace:
+        names = workspace.worker_names()  # leavers too: their history stays readable
+
+        def who(worker_id: str | None) -> str:
+            if worker_id is None:
+                return "unallocated"
+            return f"{names[worker_id]} ({worker_id})" if worker_id in names else worker_id
+
         if args.audit:
             for entry in workspace.audit(entity_id=args.worker):
-                change = f" {entry.field}: {entry.old} -> {entry.new}" if entry.field else ""
-                print(
-                    f"{entry.at:%Y-%m-%d %H:%M} {entry.user}: {entry.action} {entry.entity} "
-                    f"{entry.entity_id}{change}"
-                )
+                print(f"{entry.at:%Y-%m-%d %H:%M} {entry.user}: {described(entry, names).line()}")
             return 0
-        names = workspace.worker_names()
         for d in workspace.decisions(team=args.team, worker_id=args.worker):
             print(decision_line(d, names))
         for s in workspace.workload_history(worker_id=args.worker, team=args.team):
             print(
-                f"{s.week} {s.worker_id} ({s.team}): load {s.load:g} of {s.capacity:g}, "
+                f"{s.week} {who(s.worker_id)} ({s.team}): load {s.load:g} of {s.capacity:g}, "
                 f"court {s.court}, children {s.children}"
             )
     return 0

@@ -29,6 +29,7 @@ HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 WRAP = Alignment(wrap_text=True, vertical="top")
 PERCENT = "0%"
 ONE_DECIMAL = "0.0"
+REASONS_WIDTH = 60  # characters: wrapped, so a page holds every column
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,10 @@ def _when(at: datetime) -> str:
 
 
 def _setup_print(sheet: Worksheet) -> None:
+    """A4 landscape, fitted to the width, 'Page 2 of 5' and the sheet's name at the foot."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.oddFooter.center.text = "Page &P of &N"
+    sheet.oddFooter.left.text = "&A"  # the sheet's name
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -100,7 +105,7 @@ def _summary(
         ("Children unallocated", len(proposal.unallocated)),
         (
             "Workers over capacity",
-            f"{len(over)}: {', '.join(w.name for w in over)}" if over else "None",
+            f"{len(over)}: {', '.join(w.name for w in over)}" if over else "none",
         ),
         ("Warnings", len(proposal.warnings)),
         ("Search time (seconds)", proposal.solve_seconds),
@@ -121,7 +126,7 @@ def _summary(
     start = 3 + len(block) + 1
     set_value(sheet.cell(row=start, column=1), "The warnings in full")
     sheet.cell(row=start, column=1).font = HEADER_FONT
-    for r, warning in enumerate(proposal.warnings or ("None",), start=start + 1):
+    for r, warning in enumerate(proposal.warnings or ("No warnings.",), start=start + 1):
         set_value(sheet.cell(row=r, column=1), warning)
         sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=2)
         sheet.cell(row=r, column=1).alignment = WRAP
@@ -141,22 +146,26 @@ def _allocations(sheet: Worksheet, proposal: AllocationProposal) -> None:
         ("Adult practitioners", 26),
         ("Continuity", 11),
         ("Weight", 8),
-        ("Reasons", 90),
+        ("Reasons", REASONS_WIDTH),
     ]
-    rows = [
-        (
-            a.child_id,
-            a.family_id,
-            a.team or "",
-            a.worker_id,
-            names.get(a.worker_id, ""),
-            "; ".join(f"{names.get(x, x)} ({x})" for x in a.adult_worker_ids),
-            "yes" if a.continuity else "no",
-            a.weight,
-            "\n".join(a.reasons),
+    first_of: dict[str, str] = {}  # family -> its first child on the sheet
+    rows = []
+    for a in proposal.allocations:
+        first = first_of.setdefault(f"{a.family_id}|{a.worker_id}", a.child_id)
+        reasons = "\n".join(a.reasons) if first == a.child_id else f"As for {first} (same family)."
+        rows.append(
+            (
+                a.child_id,
+                a.family_id,
+                a.team or "",
+                a.worker_id,
+                names.get(a.worker_id, ""),
+                "; ".join(f"{names.get(x, x)} ({x})" for x in a.adult_worker_ids),
+                "yes" if a.continuity else "no",
+                a.weight,
+                reasons,
+            )
         )
-        for a in proposal.allocations
-    ]
     _table(sheet, headers, rows)
 
 
@@ -212,11 +221,15 @@ def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
             sheet.cell(row=r, column=col).number_format = ONE_DECIMAL
         _colour(sheet, r, 11, w.ratio_before)
         _colour(sheet, r, 12, w.ratio_after)
+        if w.court_cap:  # the court load against the cap, in the same bands
+            for col, held in ((13, w.court_before), (14, w.court_after)):
+                _colour(sheet, r, col, held / w.court_cap)
+                sheet.cell(row=r, column=col).number_format = "General"
     add_workload_chart(sheet, len(workload))
 
 
 def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:
-    headers = [("Child ID", 12), ("Family ID", 12), ("Team", 14), ("Reason", 110)]
+    headers = [("Child ID", 12), ("Family ID", 12), ("Team", 14), ("Reason", 80)]
     rows = [(u.child_id, u.family_id, u.team or "", u.reason) for u in proposal.unallocated]
     _table(sheet, headers, rows)
 

@@ -651,3 +651,38 @@ class Workspace:
     def close(self) -> None:
         """Release the database connections."""
         self._engine.dispose()
+
+    def restore(self, backup: Path, user: str | None = None) -> Path:
+        """Replace this SQLite workspace with `backup`; returns the backup of the state before.
+
+        The current state is backed up first, so a restore can itself be undone; the restore
+        is recorded in the (restored) audit as a 'restore' row naming the backup. Raises
+        WorkspaceError, nothing changed, for PostgreSQL or a file that is not a backup.
+        """
+        if self._target.path is None:
+            raise WorkspaceError(
+                "A shared PostgreSQL workspace is restored by its database server "
+                "(pg_restore), not by FSP Allocator; nothing was changed."
+            )
+        from fsp_allocator.workspace.restore import restore_sqlite
+        from fsp_allocator.workspace.schema import upgrade_to_head
+
+        who = user or self.user_name
+        self._engine.dispose()  # no pooled connection keeps the old pages
+        with translated_errors():
+            before = restore_sqlite(self._target.path, Path(backup))
+        upgrade_to_head(self._engine)  # an older backup's schema is brought up to date
+        restrict_workspace(self._target.path, own_folder=False)
+        with self._write() as conn:
+            name = Path(backup).name
+            record(conn, who, "restore", "workspace", name, "state before", None, before.name)
+        return before
+
+    @property
+    def manager_name(self) -> str | None:
+        """The manager name set in this workspace, None if never set (on PostgreSQL the login,
+        always known): the app asks for it before the first accept."""
+        with self._read() as conn:
+            if is_postgres(conn):
+                return session_login(conn)
+            return get_info(conn, MANAGER_NAME)

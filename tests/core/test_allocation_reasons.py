@@ -203,3 +203,16 @@ def test_family_of_a_team_without_workers_is_unallocated_with_why() -> None:
         "2 workers in other teams could have taken it; overflow "
         "between teams is off (Settings: overflow)."
     )
+
+
+def test_a_known_worker_with_room_is_not_said_to_leave_a_family_unallocated() -> None:
+    """Issue 16: with every family placed, 'without leaving a more urgent family unallocated'
+    was untrue beside "Why not?"'s 'Possible'."""
+    workers = [worker("W1"), worker("W2")]
+    kids = [child("C1", "F1", Stage.CIN, previous_worker_id=WorkerId("W1"))]
+    proposal = solved(team_data(workers, kids), {"F1": "W2"})
+    (allocation,) = proposal.allocations
+    assert not proposal.unallocated
+    said = " ".join(allocation.reasons)
+    assert "unallocated" not in said
+    assert "Name W1, who knows the family, had room" in said and '"Why not?"' in said

@@ -164,3 +164,38 @@ def test_the_workload_sheet_has_a_chart_of_load_against_capacity_with_100_percen
     assert any(f"${chr(64 + before)}$2" in ref for ref in refs)  # bars read the sheet itself
     lines = [s.val.numRef.f for c in chart._charts[1:] for s in c.series]
     assert any(f"${chr(64 + line)}$2" in ref for ref in lines)  # the 100% line
+
+
+def test_the_sheet_on_paper(tmp_path: Path) -> None:
+    """Issue 16: page numbers, A4, a Reasons column of sensible width that wraps, reasons
+    once per family, no 'None' under the warnings, the court column coloured."""
+    path = tmp_path / "result.xlsx"
+    write_excel(sample(), path)
+    book = load_workbook(path)
+    for sheet in book.worksheets:
+        assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4), sheet.title
+        assert sheet.page_setup.orientation == "landscape"
+        assert "&P" in (sheet.oddFooter.center.text or ""), sheet.title
+    allocations = book["Allocations"]
+    headers = [c.value for c in allocations[1]]
+    reasons = headers.index("Reasons") + 1
+    letter = allocations.cell(row=1, column=reasons).column_letter
+    assert 40 <= allocations.column_dimensions[letter].width <= 70
+    first, sibling = (
+        allocations.cell(row=2, column=reasons),
+        allocations.cell(row=3, column=reasons),
+    )
+    assert first.alignment.wrap_text and "\n" in str(first.value)
+    assert sibling.value == f"As for {NASTY} (same family)."
+    summary = [row for row in book["Summary"].iter_rows(values_only=True)]
+    assert not any(cell == "None" for row in summary for cell in row)
+    assert any(row[0] == "No warnings." for row in summary)
+    workload = book["Workload"]
+    heads = [c.value for c in workload[1]]
+    court = heads.index("Court after") + 1
+    full = workload.cell(row=3, column=court)  # W2: 1 of 1, at the cap
+    assert full.value == "1 of 1"
+    assert full.fill.fgColor.rgb.endswith(BAND_COLOURS[LoadBand.NEAR_FULL].fill)
+    assert workload.cell(row=2, column=court).fill.fgColor.rgb.endswith(
+        BAND_COLOURS[LoadBand.ROOM].fill
+    )

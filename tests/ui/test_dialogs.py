@@ -118,3 +118,11 @@ def test_case_form_tabs_through_the_fields_in_the_order_shown(qtbot: QtBot, data
         assert focused is not None
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is expected, f"Tab to {expected.accessibleName()}"
+
+
+def test_override_reason_fields_are_wide_enough_to_write_in(qtbot: QtBot) -> None:
+    dialog = OverrideReasonDialog([(FamilyId("T01-F042"), "Samantha Leigh-Brown", "Ann Cole")])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.reasons[FamilyId("T01-F042")].width() >= 320

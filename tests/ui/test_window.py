@@ -136,16 +136,21 @@ def test_workload_bars_show_each_load_in_its_excel_band(window: MainWindow) -> N
         expected = band(loads[worker.worker_id].ratio).value.capitalize()
         assert sets[expected].at(i) == pytest.approx(percent)
         assert sum(s.at(i) for s in sets.values()) == pytest.approx(percent)
-    # the demo workspace was reached through past weekly cycles: one line per lead worker,
-    # a point per past week, each the snapshot's load as % of capacity
+    # the demo workspace was reached through past weekly cycles: one line per lead worker and
+    # adult practitioner, a point per past week, each the snapshot's load as % of capacity
     from ui.qt import QLineSeries
+    from ui.views.workload_view import chart_label
 
-    snapshots = window.session.workspace.workload_history(team=view.team.currentText())
+    team = view.team.currentText()
+    charted = [
+        w for w in data.workers if (w.role.leads or w.role.is_adult_practitioner) and w.team == team
+    ]
+    snapshots = window.session.workspace.workload_history(team=team)
     lines = {s.name(): s for s in view.trend_view.chart().series() if isinstance(s, QLineSeries)}
-    assert set(lines) == {w.name for w in leads}
-    for worker in leads:
+    assert set(lines) == {chart_label(w) for w in charted}
+    for worker in charted:
         own = [x for x in snapshots if x.worker_id == worker.worker_id]
-        assert [p.y() for p in lines[worker.name].points()] == pytest.approx(
+        assert [p.y() for p in lines[chart_label(worker)].points()] == pytest.approx(
             [x.load / x.capacity * 100 for x in sorted(own, key=lambda x: x.week)]
         )
         assert len(own) == PAST_WEEKS

@@ -14,6 +14,7 @@ from ui.qt import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWi
 
 # (family id, what the engine proposed, what the manager chose), names or "unallocated"
 Override = tuple[FamilyId, str, str]
+REASON_FIELD_WIDTH = 360
 
 
 class OverrideReasonDialog(QDialog):
@@ -24,6 +25,7 @@ class OverrideReasonDialog(QDialog):
         self.setWindowTitle("Why did you change the proposal?")
         self.setAccessibleName(self.windowTitle())
         form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         intro = QLabel(
             "Your reason is recorded with the decision, so it can be defended later.", self
         )
@@ -32,6 +34,8 @@ class OverrideReasonDialog(QDialog):
         self.reasons: dict[FamilyId, QLineEdit] = {}
         for family_id, proposed, chosen in overrides:
             edit = QLineEdit(self)
+            edit.setMinimumWidth(REASON_FIELD_WIDTH)  # a sentence, not a word
+            edit.setPlaceholderText("e.g. knows the family from an earlier case")
             edit.setAccessibleName(f"Reason for family {family_id}")
             edit.setToolTip(f"Proposed: {proposed}; your choice: {chosen}")
             self.reasons[family_id] = edit

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fsp_allocator.workspace import AuditEntry, Decision
+from fsp_allocator.workspace.audit_text import AuditText, described
 from fsp_allocator.workspace.decision_text import what
 from ui.formatting import day, joined, moment
 from ui.models.table_base import Column, RowTableModel
@@ -60,15 +61,23 @@ DECISION_COLUMNS = (
     ),
 )
 
+
+@dataclass(frozen=True, slots=True)
+class AuditRow:
+    """An audit entry in words (`workspace.audit_text`): names beside ids, readable fields."""
+
+    entry: AuditEntry
+    text: AuditText
+
+
 AUDIT_COLUMNS = (
-    Column("When", lambda a: moment(a.at), lambda a: (a.at, a.id)),
-    Column("Who", lambda a: a.user),
-    Column("Action", lambda a: a.action),
-    Column("What", lambda a: a.entity),
-    Column("Id", lambda a: a.entity_id),
-    Column("Field", lambda a: a.field or ""),
-    Column("Old", lambda a: a.old or ""),
-    Column("New", lambda a: a.new or ""),
+    Column("When", lambda a: moment(a.entry.at), lambda a: (a.entry.at, a.entry.id)),
+    Column("Who", lambda a: a.entry.user),
+    Column("Action", lambda a: a.text.verb),
+    Column("What", lambda a: a.text.what, tip="Workers are named beside their ids"),
+    Column("Field", lambda a: a.text.field, cell_tip=lambda a: a.entry.field or ""),
+    Column("Old", lambda a: a.text.old),
+    Column("New", lambda a: a.text.new),
 )
 
 
@@ -98,8 +107,12 @@ class AuditModel(RowTableModel):
     """The audit trail: every change to roster, cases, settings and allocations."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(AUDIT_COLUMNS, lambda a: str(a.id), parent)
+        super().__init__(AUDIT_COLUMNS, lambda a: str(a.entry.id), parent)
 
-    def set_entries(self, entries: Sequence[AuditEntry]) -> None:
-        """Show `entries`, newest first."""
-        self.set_rows(sorted(entries, key=lambda a: (a.at, a.id), reverse=True))
+    def set_entries(
+        self, entries: Sequence[AuditEntry], names: Mapping[str, str] | None = None
+    ) -> None:
+        """Show `entries`, newest first, in words, with workers' names where known."""
+        names = names or {}
+        ordered = sorted(entries, key=lambda a: (a.at, a.id), reverse=True)
+        self.set_rows([AuditRow(e, described(e, names)) for e in ordered])

@@ -23,6 +23,7 @@ from ui.qt import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -33,12 +34,12 @@ from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.family_panel import FamilyPanel
 from ui.views.overflow_switch import OverflowSwitch
-from ui.views.table_widgets import SearchBar, fit_columns, make_table
+from ui.views.review_text import progress_text, warnings_text
+from ui.views.table_widgets import SearchBar, fit_columns, leave_room_for_last, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
     from fsp_allocator.allocation.alternatives import Alternative, PlanContext
-    from fsp_allocator.allocation.progress import Progress
     from fsp_allocator.allocation.why_not import WhyNot
     from ui.review import ProposalReview
 
@@ -65,15 +66,6 @@ def _still_current(result: RankedFor, review: ProposalReview | None) -> bool:
     return result.review is review and dict(result.review.final) == result.plan
 
 
-def progress_text(report: Progress) -> str:
-    """'Team A — Balance loads (aim 3 of 5): 4 solutions, best 12, bound 10, gap 2'."""
-    return (
-        f"{report.team} — {report.stage} (aim {report.stage_index + 1} of "
-        f"{report.stage_count}): {report.solutions} solution(s), best {report.objective:g}, "
-        f"bound {report.bound:g}, gap {report.gap:g}"
-    )
-
-
 class AllocateView(QWidget):
     """Runs `propose` through the runner and shows `ProposalModel` for review.
 
@@ -93,6 +85,8 @@ class AllocateView(QWidget):
         self.table.setItemDelegateForColumn(FINAL_COLUMN, WorkerChoiceDelegate(self.table))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_family())
         self.buttons: dict[str, QPushButton] = {}
+        self._shown_family: FamilyId | None = None  # whose "Why not?" answer is shown
+        self._asked_family: FamilyId | None = None  # whom the engine is being asked about
         bar = QHBoxLayout()
         for key, text, tip, slot in (
             ("allocate", "Allocate", "Propose this week's allocation (Ctrl+R)", self.allocate),
@@ -119,6 +113,8 @@ class AllocateView(QWidget):
         self.progress_bar.setMaximumWidth(160)
         self.progress_label = QLabel("", self)
         self.progress_label.setAccessibleName("Allocation progress details")
+        # a long progress line is cut, never widens the window past the screen
+        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.progress_bar)
         bar.addWidget(self.progress_label, 1)
         self.summary = QLabel("Press Allocate (Ctrl+R) to propose this week's allocation.", self)
@@ -151,6 +147,14 @@ class AllocateView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.summary)
+        self.shortfall = QLabel("", self)
+        self.shortfall.setObjectName("Shortfall")
+        self.shortfall.setAccessibleName("Shortfall: what does not fit this week")
+        self.shortfall.setWordWrap(True)
+        self.shortfall.setTextFormat(Qt.TextFormat.PlainText)
+        self.shortfall.setStyleSheet("background: #FFF2CC; color: #7F4F00; padding: 4px;")
+        self.shortfall.setVisible(False)
+        layout.addWidget(self.shortfall)
         layout.addWidget(splitter, 1)
         runner.started.connect(self._on_started)
         runner.progress.connect(self._on_progress)
@@ -176,7 +180,8 @@ class AllocateView(QWidget):
             p = review.proposal
             overridden = len(review.overridden())
             pinned = sum(1 for r in review.rows if review.pin(r.family_id) is not None)
-            warn = f" Warnings: {' '.join(p.warnings)}" if p.warnings else ""
+            warn = warnings_text(p.warnings)
+            self.summary.setToolTip("\n".join(p.warnings))
             crossed = sum(1 for r in review.rows if r.overflow)
             if crossed:
                 warn = f" {crossed} family(ies) overflowed to another team.{warn}"
@@ -186,6 +191,8 @@ class AllocateView(QWidget):
                 f"{overridden} family(ies) changed by you, {pinned} pinned by you.{warn}"
             )
             fit_columns(self.table)
+            leave_room_for_last(self.table)
+        self._show_shortfall()
         self._set_running(self.runner.running)
         self._show_family()
 
@@ -210,6 +217,9 @@ class AllocateView(QWidget):
 
     def _show_family(self) -> None:
         review, family = self.session.review, self.selected_family()
+        if family != self._shown_family:
+            self.why_answer.setText("")  # an answer about another family must not linger
+            self._shown_family = family
         self.panel.show_family(review, family)
         if review is None or family is None:
             return
@@ -262,6 +272,7 @@ class AllocateView(QWidget):
     def _on_progress(self, report: object) -> None:
         if self.runner.name == "allocate":
             self.progress_label.setText(progress_text(report))  # type: ignore[arg-type]
+            self.progress_label.setToolTip(self.progress_label.text())  # in full, if cut
 
     def _on_finished(self, result: object) -> None:
         self._set_running(False)
@@ -280,6 +291,8 @@ class AllocateView(QWidget):
 
     def _show_why_not(self, result: WhyNot) -> None:
         self.progress_label.setText("")
+        if self.selected_family() != self._asked_family:
+            return  # the manager moved on to another family while the engine worked
         details = "\n".join(f"• {d}" for d in result.details)
         self.why_answer.setText(f"{result.summary}\n{details}".strip())
 
@@ -311,6 +324,7 @@ class AllocateView(QWidget):
             self.session.status.emit("Select a family and a worker to ask about.")
             return False
         data, proposal = review.data, review.proposal
+        self._asked_family = family
         self.why_answer.setText(f"Asking the engine about {worker}…")
         return self.runner.start("why-not", lambda _p, _c: why_not(data, proposal, family, worker))
 
@@ -371,6 +385,8 @@ class AllocateView(QWidget):
             if answer is None:
                 return False
             reasons = answer
+        if not self._confirm_accept(reasons):
+            return False
         try:
             result = self.session.accept(reasons)
         except OverrideReasonRequired as exc:
@@ -403,3 +419,37 @@ class AllocateView(QWidget):
             return False
         self.session.status.emit(f"Allocation sheet saved to {path}.")
         return True
+
+    def _confirm_accept(self, reasons: dict[FamilyId, str]) -> bool:
+        """Ask the manager's name the first time, then show what will be recorded; True to
+        record. Cancelling either records nothing."""
+        from ui.dialogs import accept_confirm, manager_name
+
+        workspace, review = self.session.workspace, self.session.review
+        assert review is not None
+        if workspace.manager_name is None:
+            name = manager_name.ask_manager_name(self, "")
+            if name is None:
+                self.session.status.emit("Not accepted: your name is recorded with the decisions.")
+                return False
+            try:
+                workspace.set_manager_name(name)
+            except Exception as exc:  # the workspace's errors are sentences
+                self.session.error.emit(f"The allocation was not accepted. {exc}")
+                return False
+        lines = accept_confirm.accept_summary(
+            review, reasons, workspace.user_name, workspace.is_sqlite
+        )
+        if not accept_confirm.confirm_accept(self, lines):
+            self.session.status.emit("Not accepted; nothing was recorded.")
+            return False
+        return True
+
+    def _show_shortfall(self) -> None:
+        """When capacity ran out: what does not fit, and the ways forward (core: shortfall)."""
+        from fsp_allocator.allocation.shortfall import shortfall, shortfall_lines
+
+        review = self.session.review
+        found = shortfall(review.data, review.proposal) if review is not None else None
+        self.shortfall.setText("\n".join(shortfall_lines(found)) if found is not None else "")
+        self.shortfall.setVisible(found is not None)

@@ -70,7 +70,7 @@ class HistoryView(QWidget):
         """Read the decisions and audit trail again from the workspace."""
         names = self.session.workspace.worker_names()  # leavers' names too
         self.decisions.set_decisions(self.session.workspace.decisions(), names)
-        self.audit.set_entries(self.session.workspace.audit())
+        self.audit.set_entries(self.session.workspace.audit(), names)
         chosen = self.week.currentData()
         self.week.clear()
         for week in self.session.workspace.accepted_weeks():

@@ -83,3 +83,20 @@ def search_before_table(root: QWidget) -> None:
         for table in tables:
             if table.model() is bar.proxy:
                 QWidget.setTabOrder(bar.edit, table)
+
+
+def leave_room_for_last(view: QTableView, room: int = 240, narrowest: int = 90) -> None:
+    """Narrow the widest other columns so the last one (Reasons) keeps `room` px in view."""
+    header = view.horizontalHeader()
+    last = header.count() - 1
+    if last <= 0:
+        return
+    excess = header.sectionPosition(last) + room - view.viewport().width()
+    while excess > 0:
+        widest = max(range(last), key=header.sectionSize)
+        size = header.sectionSize(widest)
+        if size <= narrowest:
+            return
+        cut = min(excess, size - narrowest)
+        header.resizeSection(widest, size - cut)
+        excess -= cut

@@ -166,6 +166,7 @@ class ThisWeekView(QWidget):
         self.problem_label.setText(f"{path.name} imported with {warnings} warning(s).")
         self.session.undo_stack.clear()  # an import is recorded in the audit, not undoable
         self.session.reload()
+        fit_columns(self.table)  # the imported cases' own widths, not the demo's
         backup = applied.backup_path
         self.session.status.emit(
             f"Imported {path.name}: {applied.preview.diff.summary()}"

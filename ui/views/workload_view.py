@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime, time, timedelta
 
-from fsp_allocator.domain import TeamData, WorkerId
+from fsp_allocator.domain import TeamData, Worker, WorkerId
 from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand
 from fsp_allocator.weighting import WorkerLoad, court_cap, worker_loads
 from ui.colours import band
@@ -99,6 +99,42 @@ def short_name(name: str) -> str:
     return f"{parts[0]} {parts[-1][0]}." if len(parts) > 1 else name
 
 
+# distinct line colours for the trend (Tableau 10 and two more); past 12, dashed lines
+TREND_COLOURS = (
+    "#1F77B4",
+    "#FF7F0E",
+    "#2CA02C",
+    "#D62728",
+    "#9467BD",
+    "#8C564B",
+    "#E377C2",
+    "#7F7F7F",
+    "#BCBD22",
+    "#17BECF",
+    "#393B79",
+    "#637939",
+)
+LABEL_CHARS = 10  # Qt cuts a bar chart's category label much longer than this
+PEN_STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine)
+
+
+def trend_pen(index: int) -> QPen:
+    """The `index`th trend line's pen: a colour of its own, then dashed, then dotted."""
+    pen = QPen(QColor(TREND_COLOURS[index % len(TREND_COLOURS)]))
+    pen.setWidth(2)
+    pen.setStyle(PEN_STYLES[(index // len(TREND_COLOURS)) % len(PEN_STYLES)])
+    return pen
+
+
+def chart_label(worker: Worker) -> str:
+    """'Arjun A.'; an adult practitioner by first name and role, 'Priya (DA)' (Qt cuts a
+    category label much longer than ten characters)."""
+    if worker.role.is_adult_practitioner:
+        first = worker.name.split()[0] if worker.name.split() else worker.worker_id
+        return f"{first[: LABEL_CHARS - 5]} ({worker.role.value})"
+    return short_name(worker.name)[:LABEL_CHARS]
+
+
 LOAD_TITLE = "Load against capacity"
 COURT_TITLE = "Court load (families in PLO or court)"
 TREND_TITLE = "Load over past weeks"
@@ -118,6 +154,7 @@ class WorkloadView(QWidget):
         top.addWidget(QLabel("Team:", self))
         top.addWidget(self.team)
         self.caption = QLabel("", self)
+        self.caption.setWordWrap(True)  # never widens the window
         top.addWidget(self.caption, 1)
         self.load_view = load_view = _chart_view(LOAD_TITLE)
         self.court_view = court_view = _chart_view(COURT_TITLE)
@@ -158,11 +195,17 @@ class WorkloadView(QWidget):
         data, team = self.session.data, self.team.currentText()
         loads, when = self._loads()
         leads = [w for w in data.workers if w.role.leads and w.team == team]
-        self.caption.setText(f"Loads {when}. Colours as on the Excel allocation sheet.")
-        names = [short_name(w.name) for w in leads]
-        self._draw_load(names, [loads[w.worker_id].ratio * 100 for w in leads])
+        adults = [w for w in data.workers if w.role.is_adult_practitioner and w.team == team]
+        self.caption.setText(
+            f"Loads {when}. Colours as on the Excel allocation sheet. Adult practitioners: "
+            "families held against their capacity in families."
+        )
+        charted = [*leads, *adults]
+        self._draw_load(
+            [chart_label(w) for w in charted], [loads[w.worker_id].ratio * 100 for w in charted]
+        )
         self._draw_court(
-            names,
+            [chart_label(w) for w in leads],
             [loads[w.worker_id].court for w in leads],
             [court_cap(w, data.settings) for w in leads],
         )
@@ -180,9 +223,9 @@ class WorkloadView(QWidget):
         chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append(names)
-        x_axis.setLabelsAngle(-45)
+        x_axis.setLabelsAngle(-90)  # whole names: at -45 degrees they were cut
         y_axis = _percent_axis(max([0.0, *percents]))
-        y_axis.setTitleText("Load as % of capacity")
+        y_axis.setTitleText("% of capacity")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
@@ -216,8 +259,10 @@ class WorkloadView(QWidget):
     def _draw_trend(self, data: TeamData, team: str) -> None:
         chart = _fresh_chart(self.trend_view, TREND_TITLE)
         snapshots = self.session.workspace.workload_history(team=team) if team else []
-        names: dict[str, str] = {w.worker_id: w.name for w in data.workers}
-        lead_ids = {w.worker_id for w in data.workers if w.role.leads}
+        names: dict[str, str] = {w.worker_id: chart_label(w) for w in data.workers}
+        lead_ids = {
+            w.worker_id for w in data.workers if w.role.leads or w.role.is_adult_practitioner
+        }
         points: dict[str, dict[datetime, float]] = defaultdict(dict)
         for snap in snapshots:
             if snap.worker_id in lead_ids and snap.capacity > 0:
@@ -233,13 +278,15 @@ class WorkloadView(QWidget):
         top = max(v for series in points.values() for v in series.values())
         x_axis, y_axis = QDateTimeAxis(), _percent_axis(top)
         x_axis.setFormat("dd MMM")
-        y_axis.setTitleText("Load as % of capacity")
+        y_axis.setTitleText("% of capacity")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         all_days = [d for series in points.values() for d in series]
-        for worker_id, series_points in points.items():
+        for number, (worker_id, series_points) in enumerate(points.items()):
             line = QLineSeries()
             line.setName(names.get(worker_id, worker_id))
+            line.setPen(trend_pen(number))
+            line.setColor(line.pen().color())
             line.setPointsVisible(True)
             for when, value in sorted(series_points.items()):
                 line.append(when.timestamp() * 1000, value)
