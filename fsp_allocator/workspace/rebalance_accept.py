@@ -19,8 +19,6 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from fsp_allocator.domain import ChildId, FamilyId, WorkerId
-from fsp_allocator.rebalance.cap_warnings import change_warnings
-from fsp_allocator.rebalance.choices import check_rebalance_choices
 from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.audit import record
@@ -119,6 +117,10 @@ def check_changes(
     moving = {f: w for f, w in changes.items() if w is not None}
     if not moving:
         return result.warnings
+    # the engine's rules, only when accepting: the window starts without the solver
+    from fsp_allocator.rebalance.cap_warnings import change_warnings
+    from fsp_allocator.rebalance.choices import check_rebalance_choices
+
     data = read_team(conn, scope=scope)
     verdict = check_rebalance_choices(data, moving, result.released)
     if not verdict.ok:
