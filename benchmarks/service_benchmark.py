@@ -28,12 +28,13 @@ from pathlib import Path
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.demo import generate
 from fsp_allocator.domain import TeamData
+from fsp_allocator.result.json_writer import write_json_file
 from fsp_allocator.service.figures import service_report
 from fsp_allocator.service.plan import make_plan
 from fsp_allocator.service.plan_output import plan_dict, write_plan_excel
 from fsp_allocator.service.rates import last_week_unallocated, measured_rates, workbook_rates
 from fsp_allocator.service.report_excel import write_report_excel
-from fsp_allocator.service.report_json import report_dict, write_json_file
+from fsp_allocator.service.report_json import report_dict
 from fsp_allocator.service.whatif import parse_changes
 from fsp_allocator.workspace import open_workspace
 

@@ -19,7 +19,6 @@ from datetime import datetime
 from sqlalchemy import Connection, select, update
 
 from fsp_allocator.domain import ChildId, FamilyId, WorkerId
-from fsp_allocator.rebalance.choices import check_rebalance_choices
 from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import tables
 from fsp_allocator.workspace.audit import record
@@ -118,6 +117,10 @@ def check_changes(
     moving = {f: w for f, w in changes.items() if w is not None}
     if not moving:
         return result.warnings
+    # the engine's rules, only when accepting: the window starts without the solver
+    from fsp_allocator.rebalance.cap_warnings import change_warnings
+    from fsp_allocator.rebalance.choices import check_rebalance_choices
+
     data = read_team(conn, scope=scope)
     verdict = check_rebalance_choices(data, moving, result.released)
     if not verdict.ok:
@@ -125,9 +128,6 @@ def check_changes(
     final = {line.family_id: line.to_worker_id for line in lines if line.moves}
     changed = {f: w for f, w in moving.items() if final.get(f) == w}
     kept = tuple(w for w in result.warnings if not any(f"Family {f} " in w for f in changes))
-    # here, not at the top: the cap figures load OR-Tools, which the window must not at start-up
-    from fsp_allocator.rebalance.cap_warnings import change_warnings
-
     return kept + change_warnings(data, result.released, final, changed)
 
 
