@@ -100,8 +100,11 @@ def test_the_reasons_column_is_in_view_at_1280_px(qtbot: QtBot, window: MainWind
 
 
 def test_an_import_refits_this_week_and_drops_the_demo_banner(
-    window: MainWindow, tmp_path: Path
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from ui.dialogs.import_preview_dialog import ImportPreviewDialog
+
+    monkeypatch.setattr(ImportPreviewDialog, "confirm", lambda *args: True)  # Apply
     banner = window.findChild(QLabel, "DemoBanner")
     assert banner is not None and banner.isVisibleTo(window)
     incoming = generate(teams=1, seed=9, week=date(2026, 11, 23))

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
 # ~25 ms); above it (a county prepares every team: ~100 ms) the first list after a change
 # runs on the task runner, and the next families' lists reuse the prepared week.
 INLINE_WORKERS = 60
-PANEL_MIN_WIDTH = 480
+PANEL_MIN_WIDTH = 380
 
 
 @dataclass(frozen=True, slots=True)

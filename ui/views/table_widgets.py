@@ -85,7 +85,7 @@ def search_before_table(root: QWidget) -> None:
                 QWidget.setTabOrder(bar.edit, table)
 
 
-def leave_room_for_last(view: QTableView, room: int = 240, narrowest: int = 90) -> None:
+def leave_room_for_last(view: QTableView, room: int = 240, narrowest: int = 64) -> None:
     """Narrow the widest other columns so the last one (Reasons) keeps `room` px in view."""
     header = view.horizontalHeader()
     last = header.count() - 1
