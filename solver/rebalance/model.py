@@ -131,7 +131,10 @@ def build(instance: RebalanceInstance, k: int) -> Built:
         for var in open_pairs:
             model.add(var == 0).only_enforce_if(receives.negated())
         added_court = sum(var for f, var in incoming if f.court)
-        rule_checks.constrain(model, w, receives, net, added_court)
+        fixed = [(f, var.proto.domain[-1]) for f, var in incoming if f.fixed_worker == w.id]
+        fixed_weight = sum(f.weight * most for f, most in fixed)
+        fixed_court = sum(most for f, most in fixed if f.court)
+        rule_checks.constrain(model, w, receives, net, added_court, fixed_weight, fixed_court)
     aims = _aims(model, instance, groups, y, placed, load_after, volume)
     return Built(model, groups, y, aims)
 

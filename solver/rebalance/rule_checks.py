@@ -66,10 +66,13 @@ def constrain(
     receives: cp_model.IntVar,
     weight: cp_model.LinearExprT,
     court: cp_model.LinearExprT,
+    fixed_weight: int,
+    fixed_court: int,
 ) -> None:
     """Every cap rule as a constraint on one worker: `weight` is the net weight the moves
-    bring them (arrivals less departures), `court` the court families they receive."""
-    week = WeekExprs(state(worker), receives=receives, weight=weight, court=court)
+    bring them (arrivals less departures), `court` the court families they receive;
+    `fixed_weight`/`fixed_court` the most the families fixed to them can bring."""
+    week = WeekExprs(state(worker), receives, weight, court, fixed_weight, fixed_court)
     for rule in CAP_RULES:
         if rule.constrain is not None:
             rule.constrain(model, week)

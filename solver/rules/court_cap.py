@@ -39,7 +39,11 @@ def constrain(model: cp_model.CpModel, week: WeekExprs) -> None:
     if worker.court_before >= worker.court_cap:
         model.add(week.receives == 0)
         return
-    model.add(worker.court_load + week.court <= worker.court_cap).only_enforce_if(week.receives)
+    room = worker.court_cap - worker.court_load
+    if week.fixed_court is None:
+        model.add(week.court <= room).only_enforce_if(week.receives)
+    else:
+        model.add(week.court <= week.fixed_court + (room - week.fixed_court) * week.receives)
 
 
 def breaks(model: cp_model.CpModel, week: WeekExprs, family: FamilyDemand) -> cp_model.IntVar:

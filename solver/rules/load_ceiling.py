@@ -42,7 +42,11 @@ def check(worker: WorkerState, family: FamilyDemand) -> str | None:
 def constrain(model: cp_model.CpModel, week: WeekExprs) -> None:
     """Once the worker receives a non-fixed family: load + new weight <= max_load."""
     worker = week.worker
-    model.add(worker.load + week.weight <= worker.max_load).only_enforce_if(week.receives)
+    room = worker.max_load - worker.load
+    if week.fixed_weight is None:
+        model.add(week.weight <= room).only_enforce_if(week.receives)
+    else:
+        model.add(week.weight <= week.fixed_weight + (room - week.fixed_weight) * week.receives)
 
 
 def breaks(model: cp_model.CpModel, week: WeekExprs, family: FamilyDemand) -> cp_model.IntVar:

@@ -50,12 +50,20 @@ class WeekExprs:
     `worker` is their state before the week; `receives` a literal true when they receive a
     family not fixed to them; `weight` and `court` the new weight and court families they
     receive (fixed ones included), as linear expressions of that model's variables.
+
+    `fixed_weight` and `fixed_court`, when a model knows them, bound `weight` and `court`
+    while `receives` is false (only fixed families arrive then). With them a cap is one
+    linear inequality, `weight <= fixed + (room - fixed) x receives`, which is the enforced
+    one when `receives` is true and implied when it is false, but whose LP relaxation sees
+    the team's total room (a rebalance proof 2x faster). Without them: enforced constraints.
     """
 
     worker: WorkerState
     receives: cp_model.IntVar
     weight: cp_model.LinearExprT
     court: cp_model.LinearExprT
+    fixed_weight: int | None = None
+    fixed_court: int | None = None
 
 
 Check = Callable[[WorkerState, FamilyDemand], "str | None"]
