@@ -7,12 +7,12 @@ the model's optimum with an enumeration.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from solver.rebalance.instance import MovingFamily, RebalanceInstance
 
-RATIO_SCALE = 100  # load / capacity in whole percent inside the model, as managers read it
 AIM_NAMES = (
     "Re-home forced families, most urgent first",
     "Keep forced families with a worker who knows them",
@@ -88,13 +88,53 @@ def plan_state(instance: RebalanceInstance, assignment: Mapping[str, str | None]
     return PlanState(load, court, frozenset(receives), moves)
 
 
-def ratio_thousandths(load: int, capacity: int) -> int:
-    """floor(1000 x load / capacity): the model's integer load / capacity."""
-    return (RATIO_SCALE * load) // capacity
+MAX_EXACT_SCALE = 10**7  # beyond it (capacities with a huge common multiple) ratios round
+FALLBACK_SCALE = 10**4  # load / capacity in ten-thousandths, rounded down, past that
+
+
+@dataclass(frozen=True, slots=True)
+class RatioScale:
+    """How aim 3 measures load / capacity: each worker's ratio as an integer `ratio(load)`.
+
+    The scale is the least common multiple of the capacities, so every ratio is exact (load
+    x scale / capacity, no rounding): the model's balance terms are then linear in the
+    moves, with no rounding variable, and equal ratios really are equal. Only when that
+    multiple passes `MAX_EXACT_SCALE` do ratios round down to ten-thousandths.
+    """
+
+    scale: int
+    exact: bool
+    multiplier: Mapping[str, int]  # worker -> scale // capacity (exact scales only)
+
+    def ratio(self, worker_id: str, load: int, capacity: int) -> int:
+        """load / capacity on this scale (rounded down when not exact)."""
+        if self.exact:
+            return load * self.multiplier[worker_id]
+        return (self.scale * load) // capacity
+
+    def highest(self, worker_id: str, load: int, capacity: int) -> int:
+        """load / capacity on this scale, rounded up: aim 3's highest ratio."""
+        if self.exact:
+            return load * self.multiplier[worker_id]
+        return -(-self.scale * load // capacity)
+
+
+def ratio_scale(instance: RebalanceInstance) -> RatioScale:
+    """The scale of the instance's balanced workers with a capacity."""
+    rated = [w for w in instance.workers if w.balanced and w.capacity > 0]
+    scale = math.lcm(*(w.capacity for w in rated)) if rated else 1
+    if scale > MAX_EXACT_SCALE:
+        return RatioScale(FALLBACK_SCALE, False, {})
+    return RatioScale(scale, True, {w.id: scale // w.capacity for w in rated})
 
 
 def aim_values(instance: RebalanceInstance, assignment: Mapping[str, str | None]) -> dict[str, int]:
-    """Each aim's cost for this plan, in the aims' order (lower is better)."""
+    """Each aim's cost for this plan, in the aims' order (lower is better).
+
+    Aim 3's figures are on `ratio_scale(instance)`: the highest ratio, and the spread as
+    Σ max(0, n·r − Σr) over the n rated workers, which is half of Σ |n·r − Σr|, that is
+    n/2 × Σ |r − mean| exactly (the deviations above the mean equal those below it).
+    """
     state = plan_state(instance, assignment)
     weights = unplaced_weights(instance.families)
     unplaced = sum(
@@ -107,11 +147,12 @@ def aim_values(instance: RebalanceInstance, assignment: Mapping[str, str | None]
     )
     balanced = [w for w in instance.workers if w.balanced]
     rated = [w for w in balanced if w.capacity > 0]
-    highest = max((-(-RATIO_SCALE * state.load[w.id] // w.capacity) for w in rated), default=0)
+    scale = ratio_scale(instance)
+    highest = max((scale.highest(w.id, state.load[w.id], w.capacity) for w in rated), default=0)
     over = sum(1 for w in balanced if state.load[w.id] > w.capacity)
-    ratios = [ratio_thousandths(state.load[w.id], w.capacity) for w in rated]
+    ratios = [scale.ratio(w.id, state.load[w.id], w.capacity) for w in rated]
     n, total = len(ratios), sum(ratios)
-    spread = sum(-(-abs(n * r - total) // n) for r in ratios) if n else 0
+    spread = sum(max(0, n * r - total) for r in ratios)
     return dict(
         zip(
             AIM_NAMES,

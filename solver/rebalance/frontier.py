@@ -54,7 +54,10 @@ def solve_rebalance(
         if cancel is not None and cancel.cancelled:
             cancelled = True
             break
-        point = solve_point(instance, k, config, deadline, hint, cancel)
+        # Each point a fair share of the time left, so one hard point cannot starve the
+        # rest (time an easy point leaves unused passes on to the later ones).
+        share = (deadline - time.monotonic()) / (total - k)
+        point = solve_point(instance, k, config, time.monotonic() + share, hint, cancel)
         if not point.aim_values:
             point = _baseline_point(instance, k)
         points.append(point)

@@ -20,9 +20,9 @@ from solver.progress import CancelToken
 from solver.rebalance import rule_checks
 from solver.rebalance.figures import (
     AIM_NAMES,
-    RATIO_SCALE,
     aim_values,
     frontier_figures,
+    ratio_scale,
     unplaced_weights,
 )
 from solver.rebalance.instance import MovingFamily, RebalanceInstance, TeamWorker
@@ -158,30 +158,33 @@ def _aims(
     )
     balanced = [w for w in instance.workers if w.balanced]
     rated = [w for w in balanced if w.capacity > 0]
+    scale = ratio_scale(instance)
     top = sum(f.weight for f in instance.families) + max((w.load for w in rated), default=0)
-    bound = max((RATIO_SCALE * top // w.capacity + 1 for w in rated), default=1)
+    bound = max((scale.highest(w.id, top, w.capacity) for w in rated), default=1)
     highest = model.new_int_var(0, bound, "highest")
-    ratios = []
+    ratios: list[cp_model.LinearExprT] = []
     for w in rated:
-        model.add(w.capacity * highest >= RATIO_SCALE * load_after[w.id])
-    for w in rated:
-        r = model.new_int_var(0, bound, f"ratio[{w.id}]")
-        model.add(w.capacity * r <= RATIO_SCALE * load_after[w.id])
-        model.add(RATIO_SCALE * load_after[w.id] <= w.capacity * r + w.capacity - 1)
-        ratios.append(r)
+        if scale.exact:  # every ratio a linear expression of the moves: no rounding variable
+            ratio = load_after[w.id] * scale.multiplier[w.id]
+            model.add(highest >= ratio)
+        else:
+            ratio = model.new_int_var(0, bound, f"ratio[{w.id}]")
+            model.add(w.capacity * ratio <= scale.scale * load_after[w.id])
+            model.add(scale.scale * load_after[w.id] <= w.capacity * ratio + w.capacity - 1)
+            model.add(w.capacity * highest >= scale.scale * load_after[w.id])
+        ratios.append(ratio)
     over = []
     for w in balanced:
         o = model.new_bool_var(f"over[{w.id}]")
         model.add(load_after[w.id] <= w.capacity).only_enforce_if(o.negated())
         over.append(o)
-    n = len(ratios)
-    deviations = []
+    n, total = len(ratios), cp_model.LinearExpr.sum(ratios)
+    above = []  # one-sided: Σ max(0, n·r − Σr) is half of Σ |n·r − Σr| (figures.aim_values)
     for r in ratios:
-        d = model.new_int_var(0, bound, "")
-        model.add(n * d >= n * r - sum(ratios))
-        model.add(n * d >= sum(ratios) - n * r)
-        deviations.append(d)
-    return [unplaced, continuity, highest, sum(over), sum(deviations), volume]
+        d = model.new_int_var(0, n * bound, "")
+        model.add(d >= cp_model.LinearExpr.weighted_sum([r], [n]) - total)
+        above.append(d)
+    return [unplaced, continuity, highest, sum(over), sum(above), volume]
 
 
 def solve_point(
@@ -192,14 +195,20 @@ def solve_point(
     hint: Assignment | None = None,
     cancel: CancelToken | None = None,
 ) -> FrontierPoint:
-    """The lexicographic optimum with at most k voluntary moves; `proven` says if it is one."""
+    """The lexicographic optimum with at most k voluntary moves; `proven` says if it is one.
+
+    `hint` is a plan with fewer moves (the previous frontier point's): it is feasible here,
+    so it bounds every aim from the start, and when a limit stops a stage before it finds a
+    plan the point keeps the best plan found so far (never worse than the hint).
+    """
     built = build(instance, k)
     solver = cp_model.CpSolver()
-    _hint(built, hint or {})
+    start = dict(hint) if hint and _representable(built, hint) else {}
+    _hint(built, start)
     if cancel is not None:
         cancel.register(solver.stop_search)
     try:
-        return _stages(instance, k, built, solver, config, deadline)
+        return _stages(instance, k, built, solver, config, deadline, start)
     finally:
         if cancel is not None:
             cancel.unregister(solver.stop_search)
@@ -212,16 +221,15 @@ def _stages(
     solver: cp_model.CpSolver,
     config: SolverConfig,
     deadline: float,
+    start: dict[str, str | None],
 ) -> FrontierPoint:
     model = built.model
     proven = True
-    values: dict[str, int] = {}
-    assignment: dict[str, str | None] = {}
+    assignment = start
     for name, cost in zip(AIM_NAMES, built.aims, strict=True):
         if isinstance(cost, int):
-            values[name] = cost
             continue
-        if assignment:  # the last stage's plan keeps every constraint: its value bounds this aim
+        if assignment:  # the best plan so far keeps every constraint: it bounds this aim
             model.add(cost <= aim_values(instance, assignment)[name])
         model.minimize(cost)
         params = parameters(config, deadline - time.monotonic())
@@ -232,16 +240,21 @@ def _stages(
             proven = False
             break
         proven = proven and status == cp_model.OPTIMAL
-        value = round(solver.objective_value)
-        values[name] = value
-        model.add(cost <= value)
+        model.add(cost <= round(solver.objective_value))
         assignment = _read(instance, built, solver)
         _hint(built, assignment)
-    if len(values) < len(AIM_NAMES):
+    if not assignment:
         return FrontierPoint(k, assignment, 0.0, 0, 0, False, {})
     highest, over = frontier_figures(instance, assignment)
     used = sum(1 for f in instance.families if not f.forced and assignment[f.id])
+    values = aim_values(instance, assignment)
     return FrontierPoint(k, assignment, highest, over, used, proven, values)
+
+
+def _representable(built: Built, plan: Assignment) -> bool:
+    """Whether every move of `plan` is a pair this point's model can choose."""
+    group_of = {f.id: g for g, group in enumerate(built.groups) for f in group.members}
+    return all(to is None or (group_of.get(fid), to) in built.y for fid, to in plan.items())
 
 
 def _read(

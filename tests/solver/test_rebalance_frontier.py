@@ -1,0 +1,37 @@
+"""The frontier as a manager reads it: allowing more moves never shows a worse worst caseload
+unless more of the leaver's families were re-homed, and a stopped point keeps the best plan
+found (never worse than the point before)."""
+
+from __future__ import annotations
+
+import pytest
+from rebalance_builders import random_instance
+
+from solver.rebalance import solve_rebalance, validate_rebalance
+from solver.rebalance.figures import AIM_NAMES, aim_values
+from solver.solution import SolverConfig
+
+PLACEMENT = AIM_NAMES[:2]  # re-home forced families, keep them with who knows them
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_worst_caseload_never_rises_with_more_moves_at_the_same_placement(seed: int) -> None:
+    instance = random_instance(seed, workers=5, families=8, k=3)
+    solution = solve_rebalance(instance)
+    assert validate_rebalance(instance, solution) == []
+    for before, after in zip(solution.points, solution.points[1:], strict=False):
+        placed_before = [before.aim_values[name] for name in PLACEMENT]
+        placed_after = [after.aim_values[name] for name in PLACEMENT]
+        assert placed_after <= placed_before
+        if placed_after == placed_before:
+            assert after.max_load_ratio <= before.max_load_ratio, (before, after)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_point_stopped_by_the_limit_is_never_worse_than_the_one_before(seed: int) -> None:
+    instance = random_instance(seed, workers=5, families=8, k=3)
+    stopped = solve_rebalance(instance, SolverConfig(time_limit_seconds=0.0))
+    assert validate_rebalance(instance, stopped) == []
+    ranks = [tuple(aim_values(instance, p.assignment).values())[:5] for p in stopped.points]
+    assert ranks == sorted(ranks, reverse=True)
+    assert not stopped.points[-1].proven
