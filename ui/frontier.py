@@ -10,7 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from fsp_allocator.rebalance.result import FrontierLine
-from ui.formatting import percent
+
+
+def percent(ratio: float) -> str:
+    """0.9342 -> '93.4%', 1.31 -> '131%': the frontier's exact ratios to a tenth, so two
+    near points read apart."""
+    return f"{ratio * 100:.1f}".removesuffix(".0") + "%"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +27,7 @@ class FrontierPoint:
     over_capacity: int
     proven: bool
     used_moves: int
+    unplaced_families: int = 0  # the released caseloads' families left with their worker
 
 
 def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
@@ -36,9 +42,31 @@ def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
             sum(line.over_capacity for line in lines),
             all(line.proven for line in lines),
             sum(line.used_moves for line in lines),
+            sum(line.unplaced_families for line in lines),
         )
         for moves, lines in sorted(by_moves.items())
     ]
+
+
+def team_points(frontier: Iterable[FrontierLine]) -> dict[str, list[FrontierPoint]]:
+    """Each team's own frontier, teams in the order given (a chart line each)."""
+    teams: dict[str, list[FrontierLine]] = {}
+    for line in frontier:
+        teams.setdefault(line.team, []).append(line)
+    return {team: points(lines) for team, lines in teams.items()}
+
+
+def _rehoming(chosen: FrontierPoint, start: FrontierPoint) -> str:
+    """' and re-home 1 more of the released families (2 still left with their worker)'."""
+    more = start.unplaced_families - chosen.unplaced_families
+    if more <= 0:
+        return ""
+    left = (
+        f" ({chosen.unplaced_families} still left with their worker)"
+        if chosen.unplaced_families
+        else " (all of them now)"
+    )
+    return f" and re-home {more} more of the released families{left}"
 
 
 def point_text(frontier: list[FrontierPoint], moves: int) -> str:
@@ -48,10 +76,23 @@ def point_text(frontier: list[FrontierPoint], moves: int) -> str:
     chosen = next((p for p in frontier if p.moves == moves), frontier[-1])
     start = frontier[0]
     over = f"{chosen.over_capacity} worker(s) above capacity."
+    rehoming = _rehoming(chosen, start)
     if chosen.moves == 0:
+        left = (
+            f" {chosen.unplaced_families} released family(ies) fit nowhere and stay with "
+            "their worker."
+            if chosen.unplaced_families
+            else ""
+        )
         text = (
             f"With no voluntary move (only the released caseloads re-homed) the worst "
-            f"caseload is {percent(start.max_load_ratio)}; {over}"
+            f"caseload is {percent(start.max_load_ratio)}; {over}{left}"
+        )
+    elif rehoming:
+        text = (
+            f"{chosen.used_moves} voluntary move(s) make room{rehoming}; the worst caseload "
+            f"is then {percent(chosen.max_load_ratio)} ({percent(start.max_load_ratio)} with "
+            f"none); {over}"
         )
     elif chosen.max_load_ratio >= start.max_load_ratio:
         text = (
@@ -69,8 +110,13 @@ def point_text(frontier: list[FrontierPoint], moves: int) -> str:
 
 
 def fewest_for_best(frontier: list[FrontierPoint]) -> int:
-    """The fewest moves that reach the best worst-load (no move that does not help)."""
+    """The fewest moves that reach the best point: the most released families re-homed,
+    then the lowest worst-load (no move that does not help)."""
     if not frontier:
         return 0
-    best = min(p.max_load_ratio for p in frontier)
-    return min(p.moves for p in frontier if p.max_load_ratio <= best + 1e-9)
+    best = min((p.unplaced_families, p.max_load_ratio) for p in frontier)
+    return min(
+        p.moves
+        for p in frontier
+        if (p.unplaced_families, p.max_load_ratio) <= (best[0], best[1] + 1e-9)
+    )

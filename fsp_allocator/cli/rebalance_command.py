@@ -119,11 +119,13 @@ def register(subparsers: Any) -> None:
 def frontier_lines(result: Any) -> list[str]:
     """The frontier as the manager weighs it, one line per point."""
     lines = []
+    left_anywhere = any(f.unplaced_families for f in result.frontier)
     for f in result.frontier:
         proven = "" if f.proven else " (not proven: time limit)"
+        left = f", {f.unplaced_families} family(ies) not re-homed" if left_anywhere else ""
         lines.append(
             f"{f.team}: {f.moves} voluntary move(s) allowed -> worst caseload "
-            f"{f.max_load_ratio:.0%}, {f.over_capacity} above capacity{proven}"
+            f"{f.max_load_ratio:.1%}, {f.over_capacity} above capacity{left}{proven}"
         )
     return lines
 

@@ -98,9 +98,19 @@ def _kept_lines(kept: tuple[FamilyFacts, ...], data: TeamData) -> list[UnplacedC
 def frontier_lines(
     preparation: RebalancePreparation, solutions: Mapping[str, RebalanceSolution]
 ) -> tuple[FrontierLine, ...]:
-    """Every team's frontier points, in the order of the teams."""
+    """Every team's frontier points, in the order of the teams, each with the forced
+    families it leaves unplaced: more moves may re-home one more family (aim 1 comes
+    first), which can raise the worst caseload, and the manager must see why."""
     return tuple(
-        FrontierLine(team.team, p.moves, p.max_load_ratio, p.over_capacity, p.proven, p.used_moves)
+        FrontierLine(
+            team.team,
+            p.moves,
+            p.max_load_ratio,
+            p.over_capacity,
+            p.proven,
+            p.used_moves,
+            sum(1 for f in team.instance.families if f.forced and not p.assignment.get(f.id)),
+        )
         for team in preparation.teams
         for p in solutions[team.team].points
     )

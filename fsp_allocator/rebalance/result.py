@@ -47,6 +47,7 @@ class FrontierLine:
     over_capacity: int
     proven: bool
     used_moves: int
+    unplaced_families: int = 0  # forced families this point leaves with their worker
 
 
 @dataclass(frozen=True, slots=True)

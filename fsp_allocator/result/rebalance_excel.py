@@ -142,6 +142,7 @@ def _frontier(sheet: Worksheet, result: RebalanceResult) -> None:
         ("Voluntary moves used", 12),
         ("Highest % of capacity", 12),
         ("Workers above capacity", 12),
+        ("Families not re-homed", 12),
         ("Proven best", 10),
     ]
     rows = [
@@ -151,6 +152,7 @@ def _frontier(sheet: Worksheet, result: RebalanceResult) -> None:
             f.used_moves,
             f.max_load_ratio,
             f.over_capacity,
+            f.unplaced_families,
             "yes" if f.proven else "no (time limit)",
         )
         for f in result.frontier

@@ -49,6 +49,7 @@ def rebalance_dict(result: RebalanceResult) -> dict[str, Any]:
                 "moves": f.moves,
                 "max_load_ratio": f.max_load_ratio,
                 "over_capacity": f.over_capacity,
+                "unplaced_families": f.unplaced_families,
                 **({} if f.proven else {"proven": False}),
             }
             for f in result.frontier

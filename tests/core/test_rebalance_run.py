@@ -163,3 +163,22 @@ def test_a_choice_that_would_split_siblings_is_refused() -> None:
         run_rebalance(data, choices={FamilyId("f1"): WorkerId("E")})
     run = _run(data, choices={FamilyId("f1"): WorkerId("S")})
     assert _moves(run) == {"f1": "S"}
+
+
+def test_each_frontier_point_counts_the_released_families_it_leaves_unplaced() -> None:
+    """A point's count is that point's plan: the manager sees why a worse worst caseload can
+    come with more moves (another released family re-homed)."""
+    data = team_data(
+        [worker("Full", capacity=1.0), worker("Near", capacity=1.5), worker("J")],
+        [
+            child("f1", "F1", Stage.CIN, lead="Full"),
+            child("n1", "N1", Stage.CIN, lead="Near"),
+            child("j1", "J1", Stage.CIN, lead="J"),
+            child("j2", "J2", Stage.CIN, lead="J"),
+        ],
+    )
+    run = _run(data, ("J",), k=2)
+    assert any(line.unplaced_families for line in run.frontier)
+    for line in run.frontier:
+        families = {u.family_id for u in run.result(line.moves).unplaced}
+        assert line.unplaced_families == len(families)

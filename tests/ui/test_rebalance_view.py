@@ -328,11 +328,34 @@ def test_a_point_no_better_than_none_says_so() -> None:
     from ui.frontier import point_text, points
 
     frontier = points(
-        (FrontierLine(TEAM, 0, 1.1917, 7, True, 0), FrontierLine(TEAM, 1, 1.1967, 7, True, 1))
+        (FrontierLine(TEAM, 0, 1.1917, 7, True, 0), FrontierLine(TEAM, 1, 1.1917, 7, True, 0))
     )
     assert point_text(frontier, 1).startswith(
-        "Up to 1 voluntary move(s) do not lower the worst caseload: it is 120% (119% with none)"
+        "Up to 1 voluntary move(s) do not lower the worst caseload: it is 119.2% (119.2% with none)"
     )
+
+
+def test_a_higher_worst_load_for_more_moves_says_the_moves_rehome_a_family() -> None:
+    """The demo after its week: one move makes room for a released family, and the worst
+    caseload rises from 119.2% to 119.7%; the sentence and the best point say why."""
+    from ui.frontier import fewest_for_best, point_text, points
+
+    frontier = points(
+        (
+            FrontierLine(TEAM, 0, 1.1917, 7, True, 0, unplaced_families=2),
+            FrontierLine(TEAM, 1, 1.1967, 7, True, 1, unplaced_families=1),
+            FrontierLine(TEAM, 2, 1.1967, 7, True, 1, unplaced_families=1),
+        )
+    )
+    assert point_text(frontier, 0).endswith(
+        "2 released family(ies) fit nowhere and stay with their worker."
+    )
+    assert point_text(frontier, 1) == (
+        "1 voluntary move(s) make room and re-home 1 more of the released families (1 still "
+        "left with their worker); the worst caseload is then 119.7% (119.2% with none); "
+        "7 worker(s) above capacity."
+    )
+    assert fewest_for_best(frontier) == 1
 
 
 def test_a_rebalance_pending_from_the_command_line_is_mentioned(
@@ -348,3 +371,27 @@ def test_a_rebalance_pending_from_the_command_line_is_mentioned(
         assert "is pending: accept it there" in main.rebalance_view.summary.text()
     finally:
         main.session.workspace.close()
+
+
+def test_several_teams_each_get_their_own_line_beside_the_worst(qtbot: QtBot) -> None:
+    from ui.frontier import points, team_points
+    from ui.views.frontier_chart import FrontierChart
+
+    lines = (
+        FrontierLine(TEAM, 0, 1.30, 3, True, 0),
+        FrontierLine(TEAM, 1, 1.20, 2, True, 1),
+        FrontierLine(TeamName("South"), 0, 1.10, 1, True, 0),
+        FrontierLine(TeamName("South"), 1, 1.05, 0, True, 1),
+    )
+    chart = FrontierChart()
+    qtbot.addWidget(chart)
+    chart.show_points(points(lines), team_points(lines))
+    drawn = {
+        s.name(): [(s.at(i).x(), round(s.at(i).y(), 6)) for i in range(s.count())]
+        for s in chart.chart().series()
+    }
+    assert drawn[str(TEAM)] == [(0.0, 130.0), (1.0, 120.0)]
+    assert drawn["South"] == [(0.0, 110.0), (1.0, 105.0)]
+    assert "Worst load, all teams" in drawn
+    chart.show_points(points(lines[:2]), team_points(lines[:2]))
+    assert not chart.team_lines

@@ -1,7 +1,8 @@
 """The frontier chart: voluntary moves (x) against the worst load % (y), the chosen point marked.
 
 Proven points are filled blue, points a time limit stopped are orange; the chosen point is a
-large ring. The view steps the choice with its slider (`mark(moves)`).
+large ring. The view steps the choice with its slider (`mark(moves)`). With several teams
+(up to `MOST_TEAM_LINES`) each team's own frontier is a thin line beside the worst of all.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from ui.qt import (
 )
 
 PROVEN, UNPROVEN, CHOSEN, CAPACITY = "#2F5597", "#C55A11", "#9C0006", "#7F7F7F"
+TEAM_COLOURS = ("#70AD47", "#7030A0", "#00B0F0", "#BF8F00", "#FF66CC", "#548235", "#2E75B6")
+MOST_TEAM_LINES = len(TEAM_COLOURS)  # past that the lines would be a tangle: the worst only
 
 
 class FrontierChart(QChartView):
@@ -33,18 +36,21 @@ class FrontierChart(QChartView):
         self.setAccessibleName("Frontier chart: voluntary moves against the worst load")
         self.setMinimumHeight(220)
         self.points: list[FrontierPoint] = []
+        self.team_lines: list[QLineSeries] = []
         self.chosen = QScatterSeries()
         self.show_points([])
 
-    def show_points(self, points: list[FrontierPoint]) -> None:
-        """Draw the frontier afresh."""
+    def show_points(
+        self, points: list[FrontierPoint], teams: dict[str, list[FrontierPoint]] | None = None
+    ) -> None:
+        """Draw the frontier afresh; `teams` adds each team's own line (two or more teams)."""
         self.points = points
         chart = QChart()
         chart.setTitle("Worst caseload for each number of voluntary moves")
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         line = QLineSeries()
-        line.setName("Worst load")
+        line.setName("Worst load, all teams" if teams and len(teams) > 1 else "Worst load")
         line.setPen(QPen(QColor(PROVEN), 2))
         proven = self._scatter("Proven best", PROVEN)
         unproven = self._scatter("Not proven", UNPROVEN)
@@ -58,7 +64,8 @@ class FrontierChart(QChartView):
         capacity.append(-0.25, 100)
         capacity.append(max(most, 1) + 0.25, 100)
         self.chosen = self._scatter("Chosen", CHOSEN, size=18, ring=True)
-        series = [capacity, line, proven, self.chosen]
+        self.team_lines = self._team_lines(teams or {})
+        series = [capacity, *self.team_lines, line, proven, self.chosen]
         if unproven.count():
             series.append(unproven)
         for s in series:
@@ -71,6 +78,7 @@ class FrontierChart(QChartView):
         x_axis.setLabelFormat("%d")
         x_axis.setTitleText("Voluntary moves (at most)")
         values = [p.max_load_ratio * 100 for p in points] or [100.0]
+        values += [line.at(i).y() for line in self.team_lines for i in range(line.count())]
         low = min(min(values), 100.0)
         high = max(max(values), 100.0)
         y_axis.setRange(10 * (int(low) // 10) - 10, 10 * (int(high) // 10) + 10)
@@ -102,6 +110,20 @@ class FrontierChart(QChartView):
             return None
         point = self.chosen.at(0)
         return (point.x(), point.y())
+
+    @staticmethod
+    def _team_lines(teams: dict[str, list[FrontierPoint]]) -> list[QLineSeries]:
+        if not 1 < len(teams) <= MOST_TEAM_LINES:
+            return []
+        lines = []
+        for (team, team_points), colour in zip(teams.items(), TEAM_COLOURS, strict=False):
+            series = QLineSeries()
+            series.setName(team)
+            series.setPen(QPen(QColor(colour), 1, Qt.PenStyle.DotLine))
+            for p in team_points:
+                series.append(p.moves, p.max_load_ratio * 100)
+            lines.append(series)
+        return lines
 
     @staticmethod
     def _scatter(name: str, colour: str, size: float = 10, ring: bool = False) -> QScatterSeries:

@@ -45,10 +45,13 @@ class FrontierPanel(QWidget):
         layout.addWidget(self.text)
         self.show_points([])
 
-    def show_points(self, points: list[FrontierPoint]) -> None:
-        """Draw `points` ([]: none) with the slider at the fewest moves for the best balance."""
+    def show_points(
+        self, points: list[FrontierPoint], teams: dict[str, list[FrontierPoint]] | None = None
+    ) -> None:
+        """Draw `points` ([]: none), each team's own line when `teams` holds several, with
+        the slider at the fewest moves for the best point."""
         self.points = points
-        self.chart.show_points(points)
+        self.chart.show_points(points, teams)
         self.slider.blockSignals(True)
         self.slider.setRange(0, max((p.moves for p in points), default=0))  # cancelled: fewer
         self.slider.setValue(fewest_for_best(points))

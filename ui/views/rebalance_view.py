@@ -16,7 +16,7 @@ from fsp_allocator.domain import FamilyId, WorkerId
 from fsp_allocator.rebalance.result import RebalanceResult
 from ui.dialogs import confirm_rebalance
 from ui.dialogs.override_reason import OverrideReasonDialog
-from ui.frontier import FrontierPoint, points
+from ui.frontier import FrontierPoint, points, team_points
 from ui.models.rebalance_models import TO_COLUMN, MovesModel, UnplacedModel, move_rows
 from ui.qt import (
     QGroupBox,
@@ -299,7 +299,7 @@ class RebalanceView(QWidget):
         """Show a run: its frontier, the slider at the fewest moves for the best balance."""
         self.plans = plans
         self.frontier = points(plans.frontier)
-        self.frontier_panel.show_points(self.frontier)
+        self.frontier_panel.show_points(self.frontier, team_points(plans.frontier))
         self._set_running(self.runner.running)
         self.show_point(self.frontier_panel.moves())
         return plans.result()
