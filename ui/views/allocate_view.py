@@ -249,18 +249,17 @@ class AllocateView(QWidget):
         return self.session.choose(family_id, worker_id)
 
     def allocate(self) -> bool:
-        """Start the engine on the current workspace data in the background."""
-        from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
-
+        """Start the engine on the current workspace data in the background; when a proposal is
+        under review, its plan with the manager's choices is the warm start (the session's)."""
         if not self.session.data.new_children():
             self.session.status.emit("There are no new children to allocate this week.")
             return False
         if self.runner.running or not self.session.pin_choices():  # keep the manager's choices
             return False
-        data = self.session.data
+        session = self.session
         self.why_answer.setText("")
         return self.runner.start(
-            "allocate", lambda progress, cancel: propose(data, None, progress, cancel)
+            "allocate", lambda progress, cancel: session.propose(progress, cancel)
         )
 
     def _on_started(self, name: str) -> None:
