@@ -16,7 +16,8 @@ import fsp_allocator.allocation.service as service
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import FamilyId, WorkerId
 from fsp_allocator.workspace import open_default_workspace
-from ui.models.proposal_model import CANDIDATES_ROLE, FINAL_COLUMN
+from ui.models.proposal_model import FINAL_COLUMN
+from ui.models.worker_choice_column import CANDIDATES_ROLE
 from ui.qt import Qt
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
