@@ -15,18 +15,15 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from fsp_allocator.allocation.proposal import AllocationProposal, WorkloadLine
 from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand, band
+from fsp_allocator.result.printable_table import HEADER_FONT, WRAP, a4_with_footer, write_table
 from fsp_allocator.result.workload_chart import add_workload_chart
 from fsp_allocator.safe_write import atomic_path, workbook_bytes
 from fsp_allocator.workbook.safe_cells import CellValue, set_value
 
-HEADER_FONT = Font(bold=True)
-HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
-WRAP = Alignment(wrap_text=True, vertical="top")
 PERCENT = "0%"
 ONE_DECIMAL = "0.0"
 REASONS_WIDTH = 60  # characters: wrapped, so a page holds every column
@@ -43,41 +40,6 @@ class Accepted:
 def _when(at: datetime) -> str:
     """`2 December 2026, 18:30 UTC`."""
     return f"{at.day} {at:%B %Y, %H:%M} {at.tzname() or 'UTC'}"
-
-
-def _setup_print(sheet: Worksheet) -> None:
-    """A4 landscape, fitted to the width, 'Page 2 of 5' and the sheet's name at the foot."""
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.oddFooter.center.text = "Page &P of &N"
-    sheet.oddFooter.left.text = "&A"  # the sheet's name
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-
-
-def _table(
-    sheet: Worksheet,
-    headers: Sequence[tuple[str, int]],
-    rows: Sequence[Sequence[CellValue]],
-    header_row: int = 1,
-) -> None:
-    """Write a header row and data rows with a frozen header, a filter and print titles."""
-    for col, (title, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=header_row, column=col)
-        set_value(cell, title)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    for r, values in enumerate(rows, start=header_row + 1):
-        for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=r, column=col)
-            set_value(cell, value)
-            cell.alignment = WRAP
-    last = get_column_letter(len(headers))
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    _setup_print(sheet)
 
 
 def _colour(sheet: Worksheet, row: int, column: int, ratio: float) -> None:
@@ -132,7 +94,7 @@ def _summary(
         sheet.cell(row=r, column=1).alignment = WRAP
     sheet.column_dimensions["A"].width = 28
     sheet.column_dimensions["B"].width = 90
-    _setup_print(sheet)
+    a4_with_footer(sheet)
 
 
 def _allocations(sheet: Worksheet, proposal: AllocationProposal) -> None:
@@ -166,7 +128,7 @@ def _allocations(sheet: Worksheet, proposal: AllocationProposal) -> None:
                 reasons,
             )
         )
-    _table(sheet, headers, rows)
+    write_table(sheet, headers, rows)
 
 
 def _workload(sheet: Worksheet, proposal: AllocationProposal) -> None:
@@ -215,7 +177,7 @@ def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
                 *court,
             )
         )
-    _table(sheet, headers, rows)
+    write_table(sheet, headers, rows)
     for r, w in enumerate(workload, start=2):
         for col in (6, 9, 10):
             sheet.cell(row=r, column=col).number_format = ONE_DECIMAL
@@ -231,13 +193,12 @@ def workload_sheet(sheet: Worksheet, workload: Sequence[WorkloadLine]) -> None:
 def _unallocated(sheet: Worksheet, proposal: AllocationProposal) -> None:
     headers = [("Child ID", 12), ("Family ID", 12), ("Team", 14), ("Reason", 80)]
     rows = [(u.child_id, u.family_id, u.team or "", u.reason) for u in proposal.unallocated]
-    _table(sheet, headers, rows)
+    write_table(sheet, headers, rows)
 
 
-# Shared with the rebalance result's workbook (`rebalance_excel`).
-write_table = _table
+# Shared with the rebalance result's workbook (`rebalance_excel`); `write_table` too.
 colour_ratio = _colour
-setup_print = _setup_print
+setup_print = a4_with_footer
 
 
 def build_workbook(proposal: AllocationProposal, accepted: Accepted | None = None) -> Workbook:

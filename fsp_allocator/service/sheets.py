@@ -11,23 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from fsp_allocator.result.excel_writer import HEADER_FILL, HEADER_FONT
+from fsp_allocator.result import printable_table
 from fsp_allocator.result.load_bands import BAND_COLOURS, LoadBand, band
-from fsp_allocator.workbook.safe_cells import CellValue, set_value
+from fsp_allocator.workbook.safe_cells import CellValue
 
 PERCENT = "0%"
 TWO_DECIMALS = "0.00"
-
-
-def print_setup(sheet: Worksheet) -> None:
-    """Landscape, one page wide, as many pages tall as needed."""
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_table(
@@ -36,20 +27,11 @@ def write_table(
     rows: Sequence[Sequence[CellValue]],
     header_row: int = 1,
 ) -> None:
-    """A header row and data rows: frozen header, filter, print titles, widths."""
-    for col, (title, width) in enumerate(headers, start=1):
-        cell = sheet.cell(row=header_row, column=col)
-        set_value(cell, title)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        sheet.column_dimensions[get_column_letter(col)].width = width
-    for r, values in enumerate(rows, start=header_row + 1):
-        for col, value in enumerate(values, start=1):
-            set_value(sheet.cell(row=r, column=col), value)
-    last = get_column_letter(len(headers))
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(len(rows), 1)}"
-    sheet.print_title_rows = f"{header_row}:{header_row}"
-    print_setup(sheet)
+    """The result's printable table, not wrapped (2,000 worker rows stay fast to write) and
+    landscape fitted to the width."""
+    printable_table.write_table(
+        sheet, headers, rows, header_row, wrap=False, page_setup=printable_table.fit_to_width
+    )
 
 
 # One fill and font per band, made once: openpyxl looks each new style object up among the

@@ -7,25 +7,20 @@ scope (`scope`): the teams named when it was opened, within those its login may 
 
 from __future__ import annotations
 
-import contextlib
-import getpass
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select
 
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.domain import Child, ChildId, FamilyId, Settings, TeamData, Worker, WorkerId
-from fsp_allocator.rebalance.result import RebalanceResult
 from fsp_allocator.workspace import rebalance_pending, tables
 from fsp_allocator.workspace.accepted_week import AcceptedWeek, accepted_weeks, read_accepted_week
 from fsp_allocator.workspace.accepting import accept_in, check_final, proposal_basis
 from fsp_allocator.workspace.audit import read_audit, record, utc_now
-from fsp_allocator.workspace.backup import backup_sqlite, integrity_problems
-from fsp_allocator.workspace.chain import forget_heads
 from fsp_allocator.workspace.codec import dump_proposal, load_proposal
 from fsp_allocator.workspace.decision_text import worker_names
 from fsp_allocator.workspace.edits import (
@@ -45,33 +40,21 @@ from fsp_allocator.workspace.import_preview import (
     preview_in,
 )
 from fsp_allocator.workspace.importing import import_data
-from fsp_allocator.workspace.location import Target
-from fsp_allocator.workspace.permissions import restrict_workspace
-from fsp_allocator.workspace.rebalance_accept import (
-    accept_rebalance_in,
-    check_changes,
-    final_moves,
-    first_conflict,
-    rebalance_basis,
-)
 from fsp_allocator.workspace.records import (
     AcceptResult,
     AuditEntry,
     Decision,
     ImportDiff,
     LoadSnapshot,
-    RebalanceAccepted,
 )
 from fsp_allocator.workspace.roles import (
     Manager,
     add_manager,
-    allowed_scope,
     is_postgres,
     list_managers,
     remove_manager,
     session_login,
 )
-from fsp_allocator.workspace.schema import check_known, current_revision, head_revision
 from fsp_allocator.workspace.scope import (
     OutsideScope,
     Scope,
@@ -93,27 +76,17 @@ from fsp_allocator.workspace.state import (
     set_info,
     set_review_choices,
 )
-from fsp_allocator.workspace.trust import record_problems
+from fsp_allocator.workspace.store_backups import BackupsMixin
+from fsp_allocator.workspace.store_rebalance import RebalanceMixin
 
 
-def os_user() -> str:
-    """The operating system's user name, or a neutral label when it cannot be found."""
-    try:
-        return getpass.getuser() or "unknown user"
-    except Exception:  # getpass raises various errors when no user can be found
-        return "unknown user"
+class Workspace(RebalanceMixin, BackupsMixin):
+    """One open workspace (a SQLite file or a shared PostgreSQL database).
 
-
-class Workspace:
-    """One open workspace (a SQLite file or a shared PostgreSQL database)."""
-
-    def __init__(self, engine: Engine, target: Target, location: str) -> None:
-        self._engine = engine
-        self._target = target
-        self.location = location
-        with self._read() as conn:
-            self.allowed: Scope = allowed_scope(conn)
-        self.scope: Scope = self.allowed
+    Its connections and writer are `WorkspaceCore`'s (store_core.py), its backups, check and
+    restore `BackupsMixin`'s (store_backups.py), its pending rebalance `RebalanceMixin`'s
+    (store_rebalance.py).
+    """
 
     def narrow(self, teams: Iterable[str] | None) -> Workspace:
         """Act on these teams only (None or empty: all this login may change); returns self.
@@ -132,28 +105,6 @@ class Workspace:
         self.scope = scope
         return self
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[Connection]:
-        with translated_errors(), self._engine.begin() as conn:
-            forget_heads(conn)
-            yield conn
-
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with translated_errors(), self._engine.connect() as conn:
-            yield conn
-            conn.rollback()
-
-    @property
-    def is_sqlite(self) -> bool:
-        """True for an embedded SQLite workspace file."""
-        return self._target.is_sqlite
-
-    @property
-    def path(self) -> Path | None:
-        """The SQLite file, or None for a database server."""
-        return self._target.path
-
     @property
     def is_demo(self) -> bool:
         """True while the workspace holds the demo team made on first run."""
@@ -165,24 +116,10 @@ class Workspace:
         with self._write() as conn:
             set_info(conn, IS_DEMO, "yes" if is_demo else None)
 
-    @property
-    def user_name(self) -> str:
-        """The name written on decisions: on PostgreSQL the database login; else the
-        configured manager name, else the operating system's user."""
-        with self._read() as conn:
-            if is_postgres(conn):
-                return session_login(conn)
-            return get_info(conn, MANAGER_NAME) or os_user()
-
     def set_manager_name(self, name: str) -> None:
         """Set the name written on decisions and audit rows (blank = the OS user)."""
         with self._write() as conn:
             set_info(conn, MANAGER_NAME, name.strip() or None)
-
-    def _who(self, conn: Connection, user: str | None) -> str:
-        if is_postgres(conn):
-            return session_login(conn)  # the database login, never a name typed in
-        return user or get_info(conn, MANAGER_NAME) or os_user()
 
     def load(self) -> TeamData:
         """The scope's roster, open cases in row order and settings."""
@@ -468,40 +405,6 @@ class Workspace:
             set_review_choices(conn, {}, self.scope)
         return AcceptResult(allocated, left, backup_path, warnings)
 
-    def load_for_rebalance(self) -> tuple[TeamData, dict[str, int]]:
-        """The scope's data and the version of each open child, read together, so a
-        rebalance made from them can later be told out of date."""
-        with self._read() as conn:
-            data = read_team(conn, scope=self.scope)
-            ids = sorted(c.child_id for c in data.open_children())
-            query = select(tables.children.c.child_id, tables.children.c.version)
-            rows = conn.execute(query.where(tables.children.c.child_id.in_(ids)))
-            versions = {str(row.child_id): int(row.version) for row in rows}
-        return data, versions
-
-    def store_rebalance(
-        self, result: RebalanceResult, basis: Mapping[str, int] | None = None
-    ) -> None:
-        """Keep the scope's pending rebalance (the next replaces it).
-
-        `basis` is the version of each child as read when the plan was made
-        (`load_for_rebalance`: every open child, so a plan at any other frontier point of
-        the same run can be accepted against it); without it, the versions now.
-        """
-        with self._write() as conn:
-            known = dict(basis) if basis is not None else rebalance_basis(conn, result)
-            rebalance_pending.store(conn, scope_key(self.scope), result, known)
-
-    def pending_rebalance(self) -> RebalanceResult | None:
-        """The scope's pending rebalance, or None."""
-        with self._read() as conn:
-            return rebalance_pending.pending(conn, scope_key(self.scope))
-
-    def clear_rebalance(self) -> None:
-        """Drop the scope's pending rebalance, if any."""
-        with self._write() as conn:
-            rebalance_pending.clear(conn, scope_key(self.scope))
-
     def pending_order(self) -> tuple[str, ...]:
         """What is pending for the scope, oldest first: 'proposal' and/or 'rebalance'."""
         key = scope_key(self.scope)
@@ -516,44 +419,6 @@ class Workspace:
                 ),
             ]
         return tuple(kind for at, kind in sorted((a, k) for a, k in found if a is not None))
-
-    def accept_rebalance(
-        self,
-        result: RebalanceResult,
-        reasons: Mapping[FamilyId, str] | None = None,
-        changes: Mapping[FamilyId, WorkerId | None] | None = None,
-        user: str | None = None,
-    ) -> RebalanceAccepted:
-        """Apply the rebalance: a backup first (SQLite), then in one transaction each moved
-        child's worker (previous worker set to the old one), one 'move' decision per child
-        and audit rows; the pending rebalance is cleared, and so is a pending weekly
-        proposal (made before these moves, it must be made again: `dropped_proposal`).
-
-        `changes` changes or undoes a move (family -> another worker, or None: it stays),
-        each with a reason in `reasons`. Raises OverrideReasonRequired, ChoiceRefused (a
-        hard rule), RebalanceConflict (a child changed since the plan: nothing is applied),
-        WorkspaceBusy or WorkspaceError.
-        """
-        reasons = reasons or {}
-        changes = changes or {}
-        key = scope_key(self.scope)
-        lines = final_moves(result, changes, reasons)
-        with self._read() as conn:
-            basis = rebalance_pending.basis(conn, key)
-            warnings = check_changes(conn, result, changes, lines, self.scope)
-            conflict = first_conflict(conn, lines, basis)
-        if conflict is not None:
-            raise conflict
-        backup_path = self.backup() if self.is_sqlite else None
-        with self._write() as conn:
-            at = utc_now()
-            moved = accept_rebalance_in(conn, result, lines, self._who(conn, user), at, basis)
-            take_snapshot(conn, read_team(conn, scope=self.scope), result.week, at)
-            rebalance_pending.clear(conn, key)
-            dropped = conn.execute(delete(tables.pending).where(tables.pending.c.scope == key))
-            if dropped.rowcount:  # made before these moves: its loads and siblings are stale
-                set_review_choices(conn, {}, self.scope)
-        return RebalanceAccepted(moved, backup_path, warnings, bool(dropped.rowcount))
 
     def decisions(self, *, team: str | None = None, worker_id: str | None = None) -> list[Decision]:
         """Decisions on record within the scope, oldest first."""
@@ -598,41 +463,6 @@ class Workspace:
 
         write_team(self.load(), Path(path))
 
-    def backup(self) -> Path:
-        """Back up a SQLite workspace now; returns the backup's path."""
-        if self._target.path is None:
-            raise WorkspaceError(
-                "A shared PostgreSQL workspace is backed up by its database server "
-                "(pg_dump), not by FSP Allocator."
-            )
-        with translated_errors():
-            made = backup_sqlite(self._target.path)
-        restrict_workspace(self._target.path, own_folder=False)
-        return made
-
-    def check(self) -> list[str]:
-        """Integrity problems as sentences; [] = healthy."""
-        problems: list[str] = []
-        if self._target.path is not None:
-            problems += integrity_problems(self._target.path)
-            if problems:
-                return problems
-        with self._read() as conn:
-            revision = current_revision(conn)
-            if revision != head_revision():
-                check_known(revision)
-                problems.append(f"The schema is at {revision}, not {head_revision()}.")
-            data = read_team(conn, scope=self.scope)
-            problems += record_problems(conn, sees_everything=self.allowed is None)
-        on_roster = {w.worker_id for w in data.workers}
-        for child in data.open_children():
-            if child.worker_id not in on_roster:
-                problems.append(
-                    f"Open child {child.child_id} is led by {child.worker_id}, "
-                    "who is not on the roster."
-                )
-        return problems
-
     def add_manager(self, login: str, teams: Iterable[str], *, service: bool = False) -> Manager:
         """PostgreSQL, as the owner: a login for a manager of `teams` (or every team)."""
         with self._write() as conn:
@@ -651,32 +481,6 @@ class Workspace:
     def close(self) -> None:
         """Release the database connections."""
         self._engine.dispose()
-
-    def restore(self, backup: Path, user: str | None = None) -> Path:
-        """Replace this SQLite workspace with `backup`; returns the backup of the state before.
-
-        The current state is backed up first, so a restore can itself be undone; the restore
-        is recorded in the (restored) audit as a 'restore' row naming the backup. Raises
-        WorkspaceError, nothing changed, for PostgreSQL or a file that is not a backup.
-        """
-        if self._target.path is None:
-            raise WorkspaceError(
-                "A shared PostgreSQL workspace is restored by its database server "
-                "(pg_restore), not by FSP Allocator; nothing was changed."
-            )
-        from fsp_allocator.workspace.restore import restore_sqlite
-        from fsp_allocator.workspace.schema import upgrade_to_head
-
-        who = user or self.user_name
-        self._engine.dispose()  # no pooled connection keeps the old pages
-        with translated_errors():
-            before = restore_sqlite(self._target.path, Path(backup))
-        upgrade_to_head(self._engine)  # an older backup's schema is brought up to date
-        restrict_workspace(self._target.path, own_folder=False)
-        with self._write() as conn:
-            name = Path(backup).name
-            record(conn, who, "restore", "workspace", name, "state before", None, before.name)
-        return before
 
     @property
     def manager_name(self) -> str | None:

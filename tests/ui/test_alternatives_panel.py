@@ -165,9 +165,9 @@ def test_a_worker_who_cannot_is_refused_with_the_rules_message(
 def test_on_a_big_workspace_the_list_is_ranked_on_the_task_runner(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import ui.views.allocate_view as allocate_view
+    import ui.ranking_task as ranking_task
 
-    monkeypatch.setattr(allocate_view, "INLINE_WORKERS", 0)  # as if a county's workspace
+    monkeypatch.setattr(ranking_task, "INLINE_WORKERS", 0)  # as if a county's workspace
     review = _review(window)
     review.set_workers({})  # a fresh plan: nothing prepared yet
     family = review.rows[-1].family_id

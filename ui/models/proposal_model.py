@@ -1,23 +1,22 @@
 """The proposal review's model: family -> proposed worker, weight, reasons and load change.
 
 The "Final worker" column is editable (a drop-down of the family's team's lead workers, or
-"leave unallocated"); a change is handed to `choose(family_id, worker_id)`, the session's.
+"leave unallocated"); a change is handed to `choose(family_id, worker_id)`, the session's
+(the drop-down's roles and checks: `worker_choice_column`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from fsp_allocator.domain import FamilyId, WorkerId
 from ui.colours import load_colour
 from ui.formatting import joined, number, percent
-from ui.models.table_base import Column, Index, RowTableModel
-from ui.qt import QColor, QFont, QObject, Qt
+from ui.models.table_base import Column
+from ui.models.worker_choice_column import Choose, WorkerChoiceColumn, WorkerChoiceModel
+from ui.qt import QColor, QObject
 from ui.review import FamilyRow, ProposalReview
 
-CANDIDATES_ROLE = int(Qt.ItemDataRole.UserRole) + 10
 UNALLOCATED = "(leave unallocated)"
 
 
@@ -94,6 +93,16 @@ COLUMNS = (
     ),
 )
 FINAL_COLUMN = 5
+# "" (leave unallocated) is always a choice; choosing the final worker again changes nothing.
+FINAL_CHOICE = WorkerChoiceColumn(
+    FINAL_COLUMN,
+    family=lambda r: r.family.family_id,
+    current=lambda r: r.final_worker_id,
+    chosen_by_manager=lambda r: r.overridden,
+    candidates=lambda r: r.candidates,
+    blank_always_allowed=True,
+    ignore_unchanged=True,
+)
 
 
 def _final_name(review: ProposalReview, names: dict[WorkerId, str], family: FamilyId) -> str:
@@ -104,16 +113,11 @@ def _final_name(review: ProposalReview, names: dict[WorkerId, str], family: Fami
     return names.get(final, final) + (" (pinned by you)" if review.pin(family) == final else "")
 
 
-class ProposalModel(RowTableModel):
-    """The families of the reviewed proposal."""
+class ProposalModel(WorkerChoiceModel):
+    """The families of the reviewed proposal; "Final worker" edits through `choose`."""
 
-    def __init__(
-        self,
-        choose: Callable[[FamilyId, WorkerId | None], bool | None] | None = None,
-        parent: QObject | None = None,
-    ) -> None:
-        super().__init__(COLUMNS, lambda r: r.family.family_id, parent)
-        self._choose = choose
+    def __init__(self, choose: Choose | None = None, parent: QObject | None = None) -> None:
+        super().__init__(COLUMNS, lambda r: r.family.family_id, FINAL_CHOICE, choose, parent)
 
     def set_review(self, review: ProposalReview | None) -> None:
         """Show the review's families with their final choices (none: empty)."""
@@ -150,43 +154,3 @@ class ProposalModel(RowTableModel):
                 )
             )
         self.set_rows(rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Adds the drop-down's choices, the final worker's id to edit, and bold overrides."""
-        if not index.isValid():
-            return None
-        row: ProposalRow = self.rows[index.row()]
-        if role == CANDIDATES_ROLE:
-            return list(row.candidates)
-        if role == Qt.ItemDataRole.EditRole and index.column() == FINAL_COLUMN:
-            return row.final_worker_id or ""
-        if role == Qt.ItemDataRole.FontRole and index.column() == FINAL_COLUMN and row.overridden:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """The final worker is editable when a choice can be made."""
-        base = super().flags(index)
-        if index.isValid() and index.column() == FINAL_COLUMN and self._choose is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Choose a worker id for the family ("" = leave unallocated)."""
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() != FINAL_COLUMN
-            or self._choose is None
-        ):
-            return False
-        row: ProposalRow = self.rows[index.row()]
-        chosen = str(value or "")
-        if chosen and chosen not in {c for c, _ in row.candidates}:
-            return False
-        worker = WorkerId(chosen) if chosen else None
-        if worker == row.final_worker_id:
-            return False
-        return self._choose(row.family.family_id, worker) is not False  # False: refused

@@ -2,22 +2,22 @@
 
 A move's "To" column is editable (a drop-down of the family's team's lead workers, or "keep
 with" its current worker); a change is handed to `choose(family_id, worker_id | None)`, the
-view's, which keeps it for "Re-optimise the rest" and for Accept.
+view's, which keeps it for "Re-optimise the rest" and for Accept (the drop-down's roles and
+checks: `worker_choice_column`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from fsp_allocator.domain import FamilyId, TeamData, WorkerId
 from fsp_allocator.rebalance.result import ChildMove, RebalanceResult, UnplacedChild
 from ui.colours import load_colour
 from ui.formatting import joined, percent
-from ui.models.proposal_model import CANDIDATES_ROLE
-from ui.models.table_base import Column, Index, RowTableModel
-from ui.qt import QColor, QFont, QObject, Qt
+from ui.models.table_base import Column, RowTableModel
+from ui.models.worker_choice_column import WorkerChoiceColumn, WorkerChoiceModel
+from ui.qt import QColor, QObject
 
 Choose = Callable[[FamilyId, WorkerId | None], bool]
 YOURS = "#DDEBF7"  # the manager's choices, as in the Allocate view
@@ -84,6 +84,14 @@ MOVE_COLUMNS = (
 )
 TO_COLUMN = 3
 REASONS_COLUMN = len(MOVE_COLUMNS) - 1
+# "" (keep with the current worker) is a choice only as one of the move's candidates.
+TO_CHOICE = WorkerChoiceColumn(
+    TO_COLUMN,
+    family=lambda r: r.move.family_id,
+    current=lambda r: r.to_worker_id,
+    chosen_by_manager=lambda r: r.yours,
+    candidates=lambda r: r.candidates,
+)
 
 
 def candidates(
@@ -128,53 +136,15 @@ def move_rows(
     return rows
 
 
-class MovesModel(RowTableModel):
+class MovesModel(WorkerChoiceModel):
     """The moves of the plan at the chosen frontier point; "To" edits through `choose`."""
 
     def __init__(self, choose: Choose | None = None, parent: QObject | None = None) -> None:
-        super().__init__(MOVE_COLUMNS, lambda r: str(r.move.child_id), parent)
-        self._choose = choose
+        super().__init__(MOVE_COLUMNS, lambda r: str(r.move.child_id), TO_CHOICE, choose, parent)
 
     def set_moves(self, rows: list[MoveRow]) -> None:
         """Show `rows` (from `move_rows`)."""
         self.set_rows(rows)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The base texts, plus the drop-down's candidates and the current "To" worker id."""
-        if not index.isValid():
-            return None
-        row: MoveRow = self.rows[index.row()]
-        if role == CANDIDATES_ROLE:
-            return list(row.candidates)
-        if role == Qt.ItemDataRole.EditRole and index.column() == TO_COLUMN:
-            return row.to_worker_id or ""
-        if role == Qt.ItemDataRole.FontRole and index.column() == TO_COLUMN and row.yours:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return super().data(index, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        """ "To" is editable when a choice can be made."""
-        base = super().flags(index)
-        if index.isValid() and index.column() == TO_COLUMN and self._choose is not None:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
-
-    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Choose a worker id for the row's family ("" = keep with the current worker)."""
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() != TO_COLUMN
-            or self._choose is None
-        ):
-            return False
-        row: MoveRow = self.rows[index.row()]
-        chosen = str(value or "")
-        if chosen not in {c for c, _ in row.candidates}:
-            return False
-        return self._choose(row.move.family_id, WorkerId(chosen) if chosen else None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ undone).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from fsp_allocator.allocation.proposal import AllocationProposal
@@ -30,6 +30,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.ranking_task import RankedFor, ranking_task, ranks_inline
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.family_panel import FamilyPanel
@@ -39,31 +40,10 @@ from ui.views.table_widgets import SearchBar, fit_columns, leave_room_for_last, 
 from ui.views.worker_delegate import WorkerChoiceDelegate
 
 if TYPE_CHECKING:
-    from fsp_allocator.allocation.alternatives import Alternative, PlanContext
     from fsp_allocator.allocation.why_not import WhyNot
     from ui.review import ProposalReview
 
-# Up to this many workers in the workspace the ranked list is worked out on selection (a team:
-# ~25 ms); above it (a county prepares every team: ~100 ms) the first list after a change
-# runs on the task runner, and the next families' lists reuse the prepared week.
-INLINE_WORKERS = 60
 PANEL_MIN_WIDTH = 380
-
-
-@dataclass(frozen=True, slots=True)
-class RankedFor:
-    """A list worked out on the runner, with the plan it was measured on."""
-
-    review: ProposalReview
-    plan: dict[FamilyId, WorkerId | None]
-    family: FamilyId
-    context: PlanContext
-    ranked: tuple[Alternative, ...]
-
-
-def _still_current(result: RankedFor, review: ProposalReview | None) -> bool:
-    """Whether the list was measured on the review's plan as it stands now."""
-    return result.review is review and dict(result.review.final) == result.plan
 
 
 class AllocateView(QWidget):
@@ -223,25 +203,17 @@ class AllocateView(QWidget):
         self.panel.show_family(review, family)
         if review is None or family is None:
             return
-        if review.has_alternatives(family) or len(review.data.workers) <= INLINE_WORKERS:
+        if ranks_inline(review, family):
             self.panel.show_alternatives(review.alternatives(family))
         else:
             self._rank_in_background(review, family)
 
     def _rank_in_background(self, review: ProposalReview, family: FamilyId) -> None:
         """Work out the family's list on the task runner (shown when it is done)."""
-        from fsp_allocator.allocation.alternatives import plan_context, ranked
-
         self.panel.show_alternatives((), waiting=True)
         if self.runner.running:  # shown once the running task is done
             return
-        data, proposal, snapshot = review.data, review.proposal, dict(review.final)
-
-        def task(_progress: object, _cancel: object) -> RankedFor:
-            context = plan_context(data, proposal, snapshot)
-            return RankedFor(review, snapshot, family, context, ranked(context, family))
-
-        self.runner.start("alternatives", task)
+        self.runner.start("alternatives", ranking_task(review, family))
 
     # --- actions ----------------------------------------------------------------------
     def choose(self, family_id: FamilyId, worker_id: WorkerId | None) -> bool:
@@ -249,18 +221,17 @@ class AllocateView(QWidget):
         return self.session.choose(family_id, worker_id)
 
     def allocate(self) -> bool:
-        """Start the engine on the current workspace data in the background."""
-        from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
-
+        """Start the engine on the current workspace data in the background; when a proposal is
+        under review, its plan with the manager's choices is the warm start (the session's)."""
         if not self.session.data.new_children():
             self.session.status.emit("There are no new children to allocate this week.")
             return False
         if self.runner.running or not self.session.pin_choices():  # keep the manager's choices
             return False
-        data = self.session.data
+        session = self.session
         self.why_answer.setText("")
         return self.runner.start(
-            "allocate", lambda progress, cancel: propose(data, None, progress, cancel)
+            "allocate", lambda progress, cancel: session.propose(progress, cancel)
         )
 
     def _on_started(self, name: str) -> None:
@@ -284,8 +255,8 @@ class AllocateView(QWidget):
             self.session.set_proposal(result)
         elif self.runner.name == "why-not":
             self._show_why_not(result)  # type: ignore[arg-type]
-        elif isinstance(result, RankedFor) and _still_current(result, self.session.review):
-            result.review.adopt_alternatives(result.context, result.family, result.ranked)
+        elif isinstance(result, RankedFor):
+            result.adopt(self.session.review)  # dropped if the plan changed while it ran
         if self.session.review is not None and not self.runner.running:
             self._show_family()  # the list waiting for the runner, or the next family's
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ui.models.proposal_model import CANDIDATES_ROLE
 from ui.models.table_base import Index
+from ui.models.worker_choice_column import CANDIDATES_ROLE
 from ui.qt import (
     QAbstractItemModel,
     QComboBox,

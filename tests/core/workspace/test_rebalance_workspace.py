@@ -16,7 +16,7 @@ from fsp_allocator.workspace import (
     WorkspaceError,
     tables,
 )
-from fsp_allocator.workspace import store as store_module
+from fsp_allocator.workspace import store_rebalance as store_module
 from fsp_allocator.workspace.decision_text import decision_line
 from fsp_allocator.workspace.errors import RebalanceConflict
 from fsp_allocator.workspace.rebalancing import propose_rebalance
