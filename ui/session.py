@@ -238,10 +238,24 @@ class WorkspaceSession(QObject):
         """Propose the week for the data in hand (call `pin_choices` first). When a proposal is
         under review, its plan with the manager's choices is the search's warm start, so
         re-optimising after one change starts from it (same optimum, found sooner)."""
-        from fsp_allocator.allocation.service import propose  # OR-Tools loads on first use
+        return self.proposer()(progress, cancel)
 
+    def proposer(
+        self,
+    ) -> Callable[[ProgressCallback | None, CancelToken | None], AllocationProposal]:
+        """`propose` for the task runner: the data and the warm start are taken now, on the
+        UI thread, so a choice the manager makes while it runs cannot be read half-made."""
+        data = self.data
         warm = dict(self.review.final) if self.review is not None else None
-        return propose(self.data, None, progress, cancel, warm_start=warm)
+
+        def run(
+            progress: ProgressCallback | None, cancel: CancelToken | None
+        ) -> AllocationProposal:
+            from fsp_allocator.allocation.service import propose  # OR-Tools on first use
+
+            return propose(data, None, progress, cancel, warm_start=warm)
+
+        return run
 
     def set_proposal(self, proposal: AllocationProposal) -> None:
         """Store a fresh proposal in the workspace and start reviewing it, with the families

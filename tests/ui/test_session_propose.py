@@ -39,3 +39,25 @@ def test_the_first_proposal_has_no_warm_start_and_the_next_starts_from_the_revie
     assert seen[0] is None
     assert seen[1] == dict(session.review.final)
     assert again.status == "OPTIMAL"
+
+
+def test_the_task_takes_the_warm_start_when_it_is_made_not_when_it_runs(
+    session: WorkspaceSession, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The runner runs the task on another thread: a choice made meanwhile on the UI thread
+    must not reach a solve already started (it is read for the next one)."""
+    session.set_proposal(session.propose())
+    review = session.review
+    assert review is not None
+    seen: list[object] = []
+    monkeypatch.setattr(
+        service,
+        "propose",
+        lambda *a, **kw: seen.append(dict(kw["warm_start"])),
+    )
+    task = session.proposer()
+    before = dict(review.final)
+    family = next(f for f, w in review.final.items() if w)
+    review.set_workers({family: None})
+    task(None, None)
+    assert seen == [before]

@@ -228,11 +228,8 @@ class AllocateView(QWidget):
             return False
         if self.runner.running or not self.session.pin_choices():  # keep the manager's choices
             return False
-        session = self.session
         self.why_answer.setText("")
-        return self.runner.start(
-            "allocate", lambda progress, cancel: session.propose(progress, cancel)
-        )
+        return self.runner.start("allocate", self.session.proposer())
 
     def _on_started(self, name: str) -> None:
         if name == "alternatives":  # a moment's work: the panel says it is ranking
