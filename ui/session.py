@@ -312,6 +312,23 @@ class WorkspaceSession(QObject):
         except Exception:
             self.workspace.clear_rebalance()  # a refused plan is not left pending for the CLI
             raise
+        return self._after_rebalance(accepted)
+
+    def accept_pending_rebalance(
+        self,
+        result: RebalanceResult,
+        reasons: Mapping[FamilyId, str],
+        changes: Mapping[FamilyId, WorkerId | None],
+    ) -> RebalanceAccepted:
+        """Record the rebalance kept pending by `fsp-allocator workspace rebalance` (`result`
+        as read from the workspace), with the basis it was stored with: a child changed
+        since makes it fail, and a refused plan stays pending for its owner."""
+        accepted = self.workspace.accept_rebalance(
+            result, reasons=reasons, changes=changes, user=self.workspace.user_name
+        )
+        return self._after_rebalance(accepted)
+
+    def _after_rebalance(self, accepted: RebalanceAccepted) -> RebalanceAccepted:
         self.undo_stack.clear()  # edits before the accept cannot be undone past it
         if self.review is not None and self.workspace.pending_proposal() is None:
             self.review = None  # the workspace dropped the week's proposal: made on old loads

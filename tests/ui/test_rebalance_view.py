@@ -358,17 +358,58 @@ def test_a_higher_worst_load_for_more_moves_says_the_moves_rehome_a_family() -> 
     assert fewest_for_best(frontier) == 1
 
 
-def test_a_rebalance_pending_from_the_command_line_is_mentioned(
-    qtbot: QtBot, workspace_file: Path
+def test_a_rebalance_pending_from_the_command_line_is_reviewed_and_accepted_in_the_view(
+    qtbot: QtBot, workspace_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from fsp_allocator.workspace.rebalancing import propose_rebalance
 
     workspace = open_default_workspace()
     propose_rebalance(workspace, max_moves=0)
+    pending = workspace.pending_rebalance()
+    assert pending is not None and pending.moves
     main = create_window(workspace)
     qtbot.addWidget(main)
     try:
-        assert "is pending: accept it there" in main.rebalance_view.summary.text()
+        view = main.rebalance_view
+        assert "is pending: Review the pending plan to accept it here" in view.summary.text()
+        assert not view.buttons["pending"].isHidden()
+        assert view.review_pending()
+        assert view.current() == pending
+        assert view.moves_model.rowCount() == len(pending.moves)
+        assert view.buttons["accept"].isEnabled() and not view.buttons["reoptimise"].isEnabled()
+        monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+        assert view.accept()
+        assert workspace.pending_rebalance() is None
+        held = {c.child_id: c.worker_id for c in main.session.workspace.load().children}
+        assert all(held[m.child_id] == m.to_worker_id for m in pending.moves)
+        assert view.current() is None
+    finally:
+        main.session.workspace.close()
+
+
+def test_a_pending_rebalance_made_stale_meanwhile_is_refused_and_stays_pending(
+    qtbot: QtBot, workspace_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fsp_allocator.workspace.rebalancing import propose_rebalance
+
+    workspace = open_default_workspace()
+    propose_rebalance(workspace, max_moves=0)
+    pending = workspace.pending_rebalance()
+    assert pending is not None
+    main = create_window(workspace)
+    qtbot.addWidget(main)
+    try:
+        view = main.rebalance_view
+        assert view.review_pending()
+        moved = pending.moves[0]
+        child = next(c for c in main.session.data.children if c.child_id == moved.child_id)
+        assert main.session.save_child(replace(child, worker_id=WorkerId("T01-W01")))
+        before = main.session.workspace.load().children
+        monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+        assert not view.accept()
+        assert main.last_error.startswith("The rebalance was not recorded.")
+        assert main.session.workspace.load().children == before
+        assert workspace.pending_rebalance() is not None  # the command line's plan is kept
     finally:
         main.session.workspace.close()
 

@@ -54,6 +54,7 @@ class RebalanceView(QWidget):
         super().__init__(parent)
         self.session, self.runner = session, runner
         self.plans: Plans | None = None
+        self.pending: RebalanceResult | None = None  # the command line's, opened to accept
         self.frontier: list[FrontierPoint] = []
         self.choices: dict[FamilyId, WorkerId | None] = {}
         self.basis: dict[str, int] | None = None  # child versions the shown run was made from
@@ -110,6 +111,12 @@ class RebalanceView(QWidget):
                 self.find_best,
             ),
             (
+                "pending",
+                "Review the pending plan",
+                "Open the rebalance kept by `fsp-allocator workspace rebalance` to accept it",
+                self.review_pending,
+            ),
+            (
                 "accept",
                 "Accept…",
                 "Record the plan shown in the workspace (Ctrl+Shift+Enter)",
@@ -136,6 +143,7 @@ class RebalanceView(QWidget):
         run_row.addWidget(self.buttons["find"])
         run_row.addWidget(self.buttons["cancel"])
         left.addLayout(run_row)
+        left.addWidget(self.buttons["pending"])
         left.addWidget(self.progress_bar)
         left.addWidget(self.progress_label)
         left_box = QWidget(self)
@@ -167,6 +175,7 @@ class RebalanceView(QWidget):
             self.controls.moves,
             self.buttons["find"],
             self.buttons["cancel"],
+            self.buttons["pending"],
             self.slider,
             self.table,
             self.buttons["keep"],
@@ -205,19 +214,21 @@ class RebalanceView(QWidget):
 
     def _set_running(self, running: bool) -> None:
         mine = running and self.runner.name == TASK
-        has_plan = self.plans is not None
+        has_run = self.plans is not None
+        has_plan = has_run or self.pending is not None
         self.buttons["find"].setEnabled(not running)
         self.buttons["cancel"].setEnabled(mine)
-        self.buttons["reoptimise"].setEnabled(not running and has_plan and bool(self.choices))
+        self.buttons["pending"].setEnabled(not running)
+        self.buttons["reoptimise"].setEnabled(not running and has_run and bool(self.choices))
         self.buttons["accept"].setEnabled(not running and has_plan)
         self.buttons["keep"].setEnabled(not running and has_plan)
-        self.slider.setEnabled(not running and has_plan and bool(self.frontier_panel.points))
+        self.slider.setEnabled(not running and has_run and bool(self.frontier_panel.points))
         self.progress_bar.setVisible(mine)
 
     def current(self) -> RebalanceResult | None:
-        """The plan at the slider's point, if there is a run."""
+        """The plan at the slider's point, if there is a run (else the pending one opened)."""
         if self.plans is None:
-            return None
+            return self.pending
         return self.plans.result(self.frontier_panel.moves())
 
     def show_point(self, moves: int) -> None:
@@ -244,12 +255,37 @@ class RebalanceView(QWidget):
             pending = self.session.workspace.pending_rebalance()
         except Exception:  # an unreadable slot only loses the note
             pending = None
+        self.buttons["pending"].setVisible(pending is not None)
         if pending is not None:
             text += (
                 f" A rebalance kept by `fsp-allocator workspace rebalance` ({len(pending.moves)} "
-                "child(ren) moving) is pending: accept it there, or find one here to replace it."
+                "child(ren) moving) is pending: Review the pending plan to accept it here, or "
+                "find one here to replace it."
             )
         return text
+
+    def review_pending(self) -> bool:
+        """Show the command line's pending rebalance, to change moves and accept it here."""
+        if self.runner.running:
+            return False
+        try:
+            pending = self.session.workspace.pending_rebalance()
+        except Exception as exc:  # the workspace's errors are sentences
+            self.session.error.emit(f"The pending rebalance could not be read. {exc}")
+            return False
+        if pending is None:
+            self.session.status.emit("No rebalance is pending.")
+            return False
+        self.plans, self.pending, self.choices, self.basis = None, pending, {}, None
+        self.frontier = points(pending.frontier)
+        self.frontier_panel.show_points(self.frontier, team_points(pending.frontier))
+        self._set_running(False)
+        self.show_point(self.frontier_panel.moves())
+        self.session.status.emit(
+            "The pending rebalance is shown as it was kept: change or undo a move, then "
+            "Accept (Find the best re-homing replaces it)."
+        )
+        return True
 
     # --- running ------------------------------------------------------------------------
     def find_best(self) -> bool:
@@ -297,7 +333,7 @@ class RebalanceView(QWidget):
 
     def show_plans(self, plans: Plans) -> RebalanceResult:
         """Show a run: its frontier, the slider at the fewest moves for the best balance."""
-        self.plans = plans
+        self.plans, self.pending = plans, None
         self.frontier = points(plans.frontier)
         self.frontier_panel.show_points(self.frontier, team_points(plans.frontier))
         self._set_running(self.runner.running)
@@ -373,11 +409,15 @@ class RebalanceView(QWidget):
                 return False
             reasons = answer
         try:
-            accepted = self.session.accept_rebalance(result, reasons, plan.changes, self.basis)
+            if self.plans is None:  # the command line's pending plan, with its own basis
+                accepted = self.session.accept_pending_rebalance(result, reasons, plan.changes)
+            else:
+                accepted = self.session.accept_rebalance(result, reasons, plan.changes, self.basis)
         except Exception as exc:  # the workspace's errors are sentences; nothing was saved
             self.session.error.emit(f"The rebalance was not recorded. {exc}")
             return False
-        self.plans, self.frontier, self.choices, self.basis = None, [], {}, None
+        self.plans, self.pending, self.frontier, self.choices = None, None, [], {}
+        self.basis = None
         self.frontier_panel.show_points([])
         self._set_running(False)
         self.show_point(0)
