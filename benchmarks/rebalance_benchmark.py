@@ -145,10 +145,11 @@ def measure(case: Case, repeat: int) -> None:
             continue
         high = max(line.max_load_ratio for line in lines)
         over = sum(line.over_capacity for line in lines)
+        left = sum(line.unplaced_families for line in lines)
         proven = all(line.proven for line in lines)
         label = "forced only" if k == 0 else f"<= {k} moves"
         print(
-            f"  {label:>12}: highest {high:.1%}, {over} above capacity"
+            f"  {label:>12}: highest {high:.1%}, {over} above capacity, {left} unplaced"
             f"{'' if proven else '  (not proven: time limit)'}"
         )
     best = min(times)
