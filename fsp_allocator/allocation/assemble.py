@@ -82,13 +82,13 @@ def assemble(
     """The proposal for the week from each team's `Solution`."""
     index = data.worker_index()
     settings = data.settings
-    weights = child_weights(data.children, settings)
+    weights = prep.weights or child_weights(data.children, settings)
     leads, adults = family_assignment(prep, solutions)
     child_lead = {
         c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
     }
     before = prep.loads
-    after = worker_loads(data, child_lead, adults)
+    after = worker_loads(data, child_lead, adults, weights)
     moves: dict[FamilyId, OverflowMove] = {}
     if settings.overflow:  # opt-in: families no one at home can take, to other teams
         moves = plan_overflow(data, prep, leads, before, after)
@@ -98,7 +98,7 @@ def assemble(
         child_lead = {
             c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
         }
-        after = worker_loads(data, child_lead, adults)
+        after = worker_loads(data, child_lead, adults, weights)
     others = receiver_states(data, before, after)
     caps = {w.worker_id: court_cap(w, settings) for w in data.workers}
     available = {

@@ -28,10 +28,27 @@ from fsp_allocator.allocation.rule_facts import family_facts, worker_facts
 from fsp_allocator.domain import FamilyId, TeamData, TeamName, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad, court_cap
 from solver import AdultWorker
-from solver.rules import PAIR_RULES, FamilyDemand, WorkerState, first_block, same_team
+from solver.rules import (
+    PAIR_RULES,
+    FamilyDemand,
+    WorkerState,
+    first_block,
+    load_ceiling,
+    same_team,
+)
+from solver.rules import court_cap as court_cap_rule
 
 # Every rule a (worker, family) pair can break, but rule 8: the receiver is in another team.
 OVERFLOW_RULES = tuple(rule for rule in PAIR_RULES if rule is not same_team.RULE)
+# The same rules, those that stop most receivers first: a receiver must pass them all, so the
+# order changes no verdict, only how soon a refusal is found. After the teams' own week most
+# workers of other teams are at their load ceiling (10x county: 364,000 of 517,000 refusals),
+# so this asks about 0.8 million rules instead of 4 million.
+RECEIVER_RULES = (
+    load_ceiling.RULE,
+    court_cap_rule.RULE,
+    *(r for r in OVERFLOW_RULES if r not in (load_ceiling.RULE, court_cap_rule.RULE)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +98,7 @@ def receivers(
     return [
         wid
         for wid, state in states.items()
-        if index[wid].team != plan.team and first_block(state, demand, OVERFLOW_RULES) is None
+        if index[wid].team != plan.team and first_block(state, demand, RECEIVER_RULES) is None
     ]
 
 

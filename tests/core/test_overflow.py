@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from service_builders import WEEK, child, worker
 
-from fsp_allocator.allocation.overflow import OVERFLOW_RULES
+from fsp_allocator.allocation.overflow import OVERFLOW_RULES, RECEIVER_RULES
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.allocation.rule_facts import family_facts, to_units, worker_facts
 from fsp_allocator.allocation.service import propose
@@ -100,6 +100,11 @@ def test_every_hard_rule_still_holds_for_the_receiver() -> None:
     proposal = propose(_with(closed, True))
     assert not proposal.allocations  # E1 not accepting (rule 4): no one may take it
     assert "No worker in another team could take it either." in proposal.unallocated[0].reason
+
+
+def test_receivers_are_asked_every_overflow_rule_once_in_another_order() -> None:
+    assert sorted(r.name for r in RECEIVER_RULES) == sorted(r.name for r in OVERFLOW_RULES)
+    assert len(set(RECEIVER_RULES)) == len(RECEIVER_RULES)
 
 
 def test_a_family_with_open_children_never_overflows() -> None:
