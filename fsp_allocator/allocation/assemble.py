@@ -33,6 +33,7 @@ from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, Worker, WorkerId
 from fsp_allocator.weighting import child_weights, court_cap, worker_loads
 from solver import Solution, SolveStatus
+from solver.rules import FamilyDemand
 
 # Worst last: the proposal's status is the worst of its teams'.
 STATUS_ORDER = (
@@ -100,6 +101,7 @@ def assemble(
         }
         after = worker_loads(data, child_lead, adults, weights)
     others = receiver_states(data, before, after)
+    passed: dict[FamilyDemand, frozenset[WorkerId]] = {}  # shared by every others_who_could
     caps = {w.worker_id: court_cap(w, settings) for w in data.workers}
     available = {
         w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
@@ -128,7 +130,7 @@ def assemble(
                 else unallocated_reason(plan, index, after, caps, settings, before)
             )
             if plan.team is not None and plan.team not in no_plan:
-                count = others_who_could(plan, settings.week, others, index)
+                count = others_who_could(plan, settings.week, others, index, passed)
                 reason = f"{reason} {others_sentence(count, settings.overflow)}"
             for child in plan.family.new_children:
                 unallocated[child.child_id] = UnallocatedChild(
