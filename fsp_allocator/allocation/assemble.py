@@ -33,6 +33,7 @@ from fsp_allocator.allocation.workload import workload_lines
 from fsp_allocator.domain import ChildId, FamilyId, TeamData, Worker, WorkerId
 from fsp_allocator.weighting import child_weights, court_cap, worker_loads
 from solver import Solution, SolveStatus
+from solver.rules import FamilyDemand
 
 # Worst last: the proposal's status is the worst of its teams'.
 STATUS_ORDER = (
@@ -82,13 +83,13 @@ def assemble(
     """The proposal for the week from each team's `Solution`."""
     index = data.worker_index()
     settings = data.settings
-    weights = child_weights(data.children, settings)
+    weights = prep.weights or child_weights(data.children, settings)
     leads, adults = family_assignment(prep, solutions)
     child_lead = {
         c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
     }
     before = prep.loads
-    after = worker_loads(data, child_lead, adults)
+    after = worker_loads(data, child_lead, adults, weights)
     moves: dict[FamilyId, OverflowMove] = {}
     if settings.overflow:  # opt-in: families no one at home can take, to other teams
         moves = plan_overflow(data, prep, leads, before, after)
@@ -98,8 +99,9 @@ def assemble(
         child_lead = {
             c.child_id: leads[c.family_id] for c in data.new_children() if c.family_id in leads
         }
-        after = worker_loads(data, child_lead, adults)
+        after = worker_loads(data, child_lead, adults, weights)
     others = receiver_states(data, before, after)
+    passed: dict[FamilyDemand, frozenset[WorkerId]] = {}  # shared by every others_who_could
     caps = {w.worker_id: court_cap(w, settings) for w in data.workers}
     available = {
         w.worker_id: w.is_available_on(settings.week) and w.accepting for w in data.workers
@@ -128,7 +130,7 @@ def assemble(
                 else unallocated_reason(plan, index, after, caps, settings, before)
             )
             if plan.team is not None and plan.team not in no_plan:
-                count = others_who_could(plan, settings.week, others, index)
+                count = others_who_could(plan, settings.week, others, index, passed)
                 reason = f"{reason} {others_sentence(count, settings.overflow)}"
             for child in plan.family.new_children:
                 unallocated[child.child_id] = UnallocatedChild(

@@ -69,6 +69,8 @@ class Preparation:
     homeless: tuple[FamilyPlan, ...]  # new families whose team has no workers
     loads: Mapping[WorkerId, WorkerLoad] = field(default_factory=lambda: MappingProxyType({}))
     warnings: tuple[str, ...] = ()  # about the families with no team
+    # every child's weight (`child_weights` of the data), computed once for the week
+    weights: Mapping[ChildId, float] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _lead_worker(worker: Worker, data: TeamData, load: WorkerLoad) -> LeadWorker:
@@ -223,7 +225,7 @@ def _cap_warnings(plan: TeamPlan, data: Mapping[WorkerId, Worker]) -> list[str]:
 def prepare(data: TeamData) -> Preparation:
     """Build every team's `Instance` (teams are independent: rule 8)."""
     weights = child_weights(data.children, data.settings)
-    loads = worker_loads(data)
+    loads = worker_loads(data, weights=weights)
     index = data.worker_index()
     by_team: dict[TeamName, list[Worker]] = {}
     for worker in data.workers:
@@ -261,4 +263,6 @@ def prepare(data: TeamData) -> Preparation:
         )
     homeless = tuple(fp for group in plans.values() for fp in group)
     rest = tuple(w for team, group in warnings.items() if team in plans for w in group)
-    return Preparation(tuple(teams), homeless, MappingProxyType(loads), rest)
+    return Preparation(
+        tuple(teams), homeless, MappingProxyType(loads), rest, MappingProxyType(weights)
+    )

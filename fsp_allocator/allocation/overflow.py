@@ -28,10 +28,27 @@ from fsp_allocator.allocation.rule_facts import family_facts, worker_facts
 from fsp_allocator.domain import FamilyId, TeamData, TeamName, Worker, WorkerId
 from fsp_allocator.weighting import WorkerLoad, court_cap
 from solver import AdultWorker
-from solver.rules import PAIR_RULES, FamilyDemand, WorkerState, first_block, same_team
+from solver.rules import (
+    PAIR_RULES,
+    FamilyDemand,
+    WorkerState,
+    first_block,
+    load_ceiling,
+    same_team,
+)
+from solver.rules import court_cap as court_cap_rule
 
 # Every rule a (worker, family) pair can break, but rule 8: the receiver is in another team.
 OVERFLOW_RULES = tuple(rule for rule in PAIR_RULES if rule is not same_team.RULE)
+# The same rules, those that stop most receivers first: a receiver must pass them all, so the
+# order changes no verdict, only how soon a refusal is found. After the teams' own week most
+# workers of other teams are at their load ceiling (10x county: 364,000 of 517,000 refusals),
+# so this asks about 0.8 million rules instead of 4 million.
+RECEIVER_RULES = (
+    load_ceiling.RULE,
+    court_cap_rule.RULE,
+    *(r for r in OVERFLOW_RULES if r not in (load_ceiling.RULE, court_cap_rule.RULE)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +98,7 @@ def receivers(
     return [
         wid
         for wid, state in states.items()
-        if index[wid].team != plan.team and first_block(state, demand, OVERFLOW_RULES) is None
+        if index[wid].team != plan.team and first_block(state, demand, RECEIVER_RULES) is None
     ]
 
 
@@ -90,12 +107,30 @@ def others_who_could(
     week: date,
     states: Mapping[WorkerId, WorkerState],
     index: Mapping[WorkerId, Worker],
+    passed: dict[FamilyDemand, frozenset[WorkerId]] | None = None,
 ) -> int:
     """How many workers of other teams could take this unallocated family (`states`: every
-    lead worker's after the week, from `receiver_states`)."""
+    lead worker's after the week, from `receiver_states`).
+
+    `passed`, shared by the calls on the same `states`: the workers every receiver rule lets
+    take a demand, by the demand without its id and team. The receiver rules read neither
+    (rule 8, which reads the team, is not asked; the id is only in sentences), so families
+    alike in everything else share one pass over the workers (10x county: 99 passes for 361
+    families).
+    """
     if not can_overflow(plan):
         return 0
-    return len(receivers(plan, overflow_demand(plan, week), states, index))
+    demand = overflow_demand(plan, week)
+    if passed is None:
+        return len(receivers(plan, demand, states, index))
+    alike = replace(demand, id="", team="")
+    if alike not in passed:
+        passed[alike] = frozenset(
+            wid
+            for wid, state in states.items()
+            if first_block(state, alike, RECEIVER_RULES) is None
+        )
+    return sum(1 for wid in passed[alike] if index[wid].team != plan.team)
 
 
 def others_sentence(count: int, overflow_on: bool) -> str:

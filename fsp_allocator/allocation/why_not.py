@@ -79,7 +79,7 @@ def why_not(
             "family already fixed to them (a pin or their own open family)."
         )
         return WhyNot(False, f"Not possible. {message}")
-    single = Preparation((team,), (), prep.loads)
+    single = Preparation((team,), (), prep.loads, weights=prep.weights)
     alternative = assemble(data, single, MappingProxyType({team.team: solution}), 0.0)
     phrases = cost_phrases(figures(proposal, team), figures(alternative, team))
     moved = [

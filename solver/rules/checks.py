@@ -57,23 +57,39 @@ def fits(worker: WorkerState, family: FamilyDemand, rules: Iterable[HardRule] = 
     return first_block(worker, family, rules) is None
 
 
+# The last instances' candidate pairs, by identity: one solve asks about five times (the
+# model, the greedy plan, each aim's value), each time every pair rule with its sentence.
+_PAIRS: dict[int, tuple[Instance, dict[str, tuple[str, ...]]]] = {}
+_PAIRS_KEPT = 16
+
+
 def candidate_pairs(instance: Instance) -> dict[str, list[str]]:
     """family id -> the workers a plan may give it to, in the family's eligible order.
 
     A fixed family: its fixed worker. Any other: each eligible worker whom every pair rule
     lets take it on top of their fixed families alone (loads only grow, so a worker the caps
-    stop now is stopped in every plan).
+    stop now is stopped in every plan). Worked out once per instance (instances are frozen).
     """
+    kept = _PAIRS.get(id(instance))
+    if kept is None or kept[0] is not instance:
+        kept = (instance, _pairs_of(instance))
+        if len(_PAIRS) >= _PAIRS_KEPT:
+            _PAIRS.clear()
+        _PAIRS[id(instance)] = kept
+    return {family_id: list(workers) for family_id, workers in kept[1].items()}
+
+
+def _pairs_of(instance: Instance) -> dict[str, tuple[str, ...]]:
     base = received(instance, {}, fixed_only=True)
-    pairs: dict[str, list[str]] = {}
+    pairs: dict[str, tuple[str, ...]] = {}
     for family in instance.families:
         if family.fixed_worker is not None:
-            pairs[family.id] = [family.fixed_worker] if family.fixed_worker in base else []
+            pairs[family.id] = (family.fixed_worker,) if family.fixed_worker in base else ()
             continue
         demand = family_demand(family)
-        pairs[family.id] = [
+        pairs[family.id] = tuple(
             w for w in dict.fromkeys(family.eligible) if w in base and fits(base[w], demand)
-        ]
+        )
     return pairs
 
 

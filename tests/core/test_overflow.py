@@ -11,11 +11,20 @@ from hypothesis import HealthCheck, Phase, find, given, settings
 from hypothesis import strategies as st
 from service_builders import WEEK, child, worker
 
-from fsp_allocator.allocation.overflow import OVERFLOW_RULES
+from fsp_allocator.allocation.instance_builder import FamilyPlan, prepare
+from fsp_allocator.allocation.overflow import (
+    OVERFLOW_RULES,
+    RECEIVER_RULES,
+    others_who_could,
+    overflow_demand,
+    receiver_states,
+)
 from fsp_allocator.allocation.proposal import AllocationProposal
 from fsp_allocator.allocation.rule_facts import family_facts, to_units, worker_facts
 from fsp_allocator.allocation.service import propose
 from fsp_allocator.cli.main import main
+from fsp_allocator.demo import generate
+from fsp_allocator.demo.proportions import DEFAULT_PROPORTIONS
 from fsp_allocator.domain import (
     FamilyId,
     Role,
@@ -29,7 +38,8 @@ from fsp_allocator.settings import default_settings
 from fsp_allocator.weighting import child_weights, court_cap, worker_loads
 from fsp_allocator.workbook.writer import write_team
 from fsp_allocator.workspace import open_workspace
-from solver.rules import PAIR_RULES, first_block
+from solver.greedy import greedy_plan
+from solver.rules import PAIR_RULES, FamilyDemand, WorkerState, first_block
 
 
 def _with(data: TeamData, overflow: bool) -> TeamData:
@@ -100,6 +110,11 @@ def test_every_hard_rule_still_holds_for_the_receiver() -> None:
     proposal = propose(_with(closed, True))
     assert not proposal.allocations  # E1 not accepting (rule 4): no one may take it
     assert "No worker in another team could take it either." in proposal.unallocated[0].reason
+
+
+def test_receivers_are_asked_every_overflow_rule_once_in_another_order() -> None:
+    assert sorted(r.name for r in RECEIVER_RULES) == sorted(r.name for r in OVERFLOW_RULES)
+    assert len(set(RECEIVER_RULES)) == len(RECEIVER_RULES)
 
 
 def test_a_family_with_open_children_never_overflows() -> None:
@@ -257,3 +272,47 @@ def test_the_property_reaches_families_that_overflow() -> None:
         settings=settings(max_examples=200, deadline=None, database=None, phases=[Phase.generate]),
     )
     assert any(a.overflow for a in propose(_with(found, True)).allocations)
+
+
+# the benchmark's large county: fuller teams, so the greedy plan leaves families over
+DENSE = replace(DEFAULT_PROPORTIONS, social_workers=(13, 15), new_children_usual=(14, 22))
+
+
+def _demo_receivers() -> tuple[TeamData, list[FamilyPlan], dict[WorkerId, WorkerState]]:
+    """A demo week after the greedy plan: the families left over and every receiver state."""
+    data = generate(teams=17, seed=1, week=WEEK, proportions=DENSE)
+    prep = prepare(data)
+    plans = {t.team: greedy_plan(t.instance) for t in prep.teams}
+    leads = {
+        c.child_id: WorkerId(w)
+        for t in prep.teams
+        for fid, fp in t.families.items()
+        if (w := plans[t.team].get(fid)) is not None
+        for c in fp.family.new_children
+    }
+    after = worker_loads(data, leads)
+    left = [
+        fp for t in prep.teams for fid, fp in t.families.items() if plans[t.team].get(fid) is None
+    ]
+    return data, left, receiver_states(data, prep.loads, after)
+
+
+def test_receiver_rules_read_neither_the_family_id_nor_its_team() -> None:
+    # what lets others_who_could share one pass over the workers between families alike
+    _, left, states = _demo_receivers()
+    assert left
+    for fp in left:
+        demand = overflow_demand(fp, WEEK)
+        alike = replace(demand, id="", team="")
+        for state in states.values():
+            for rule in RECEIVER_RULES:
+                assert rule.fits(state, demand) == rule.fits(state, alike), rule.name
+
+
+def test_the_shared_passes_count_the_same_workers_as_asking_each_family() -> None:
+    data, left, states = _demo_receivers()
+    index = data.worker_index()
+    passed: dict[FamilyDemand, frozenset[WorkerId]] = {}
+    counts = [others_who_could(fp, WEEK, states, index, passed) for fp in left]
+    assert counts == [others_who_could(fp, WEEK, states, index) for fp in left]
+    assert any(counts) and len(passed) < len(left)  # families alike did share a pass

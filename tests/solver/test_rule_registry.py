@@ -11,6 +11,7 @@ import itertools
 from dataclasses import replace
 from types import MappingProxyType
 
+import pytest
 from ortools.sat.python import cp_model
 from solver_builders import family, random_instance, worker
 
@@ -22,6 +23,8 @@ from solver.rules import (
     PAIR_RULES,
     FamilyDemand,
     WorkerState,
+    candidate_pairs,
+    checks,
     first_block,
     same_team,
 )
@@ -93,3 +96,29 @@ def test_the_validator_names_a_cap_with_its_sentence() -> None:
     assert validate(instance, plan) == [
         "Court cap reached broken for W1: W1 is at the court cap (1 of 1)."
     ]
+
+
+def test_candidate_pairs_are_worked_out_once_and_handed_out_as_copies(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    instance = random_instance(3)
+    worked_out: list[Instance] = []
+    pairs_of = checks._pairs_of
+
+    def counted(of: Instance) -> dict[str, tuple[str, ...]]:
+        worked_out.append(of)
+        return pairs_of(of)
+
+    monkeypatch.setattr(checks, "_pairs_of", counted)
+    first = candidate_pairs(instance)
+    assert candidate_pairs(instance) == first
+    assert worked_out == [instance]
+    first[instance.families[0].id].append("someone else")  # a caller's own copy
+    again = candidate_pairs(instance)
+    assert again != first
+    twin = replace(instance)  # an equal instance, another object: its own pairs
+    assert candidate_pairs(twin) == again
+    for seed in range(20):  # more instances than are kept: each still gets its own
+        other = random_instance(seed)
+        assert candidate_pairs(other) == candidate_pairs(replace(other))
+    assert candidate_pairs(instance) == again
