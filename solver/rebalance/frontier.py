@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from solver.progress import CancelToken
 from solver.rebalance.figures import aim_values, frontier_figures
@@ -36,6 +37,29 @@ def _rank(instance: RebalanceInstance, point: FrontierPoint) -> tuple[int, ...]:
     return tuple(aim_values(instance, point.assignment).values())[:5]
 
 
+def _saturated(
+    instance: RebalanceInstance,
+    point: FrontierPoint,
+    config: SolverConfig,
+    seconds: float,
+    cancel: CancelToken | None,
+) -> FrontierPoint | None:
+    """`point` when no number of moves does better, else None.
+
+    Point k left moves unused: solve once with every candidate allowed (within one point's
+    time). The plans allowed grow with k, so if that optimum equals point k's, point k's
+    plan is the proven optimum of every later point too, and they need no search (the team
+    benchmark's last four points). Unproven or better: each later point is solved.
+    """
+    everyone = sum(1 for f in instance.families if not f.forced)
+    unlimited = solve_point(
+        instance, everyone, config, time.monotonic() + seconds, point.assignment, cancel
+    )
+    if unlimited.proven and unlimited.aim_values == point.aim_values:
+        return point
+    return None
+
+
 def solve_rebalance(
     instance: RebalanceInstance,
     config: SolverConfig | None = None,
@@ -50,6 +74,7 @@ def solve_rebalance(
     hint = None
     cancelled = False
     total = instance.max_moves + 1
+    saturated: FrontierPoint | None = None  # proven best with any number of moves
     for k in range(total):
         if cancel is not None and cancel.cancelled:
             cancelled = True
@@ -57,9 +82,14 @@ def solve_rebalance(
         # Each point a fair share of the time left, so one hard point cannot starve the
         # rest (time an easy point leaves unused passes on to the later ones).
         share = (deadline - time.monotonic()) / (total - k)
-        point = solve_point(instance, k, config, time.monotonic() + share, hint, cancel)
-        if not point.aim_values:
-            point = _baseline_point(instance, k)
+        if saturated is not None:
+            point = replace(saturated, moves=k)
+        else:
+            point = solve_point(instance, k, config, time.monotonic() + share, hint, cancel)
+            if not point.aim_values:
+                point = _baseline_point(instance, k)
+            if point.proven and point.used_moves < k < instance.max_moves:
+                saturated = _saturated(instance, point, config, share, cancel)
         points.append(point)
         hint = dict(point.assignment)
         if on_point is not None:

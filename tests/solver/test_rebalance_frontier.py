@@ -35,3 +35,18 @@ def test_a_point_stopped_by_the_limit_is_never_worse_than_the_one_before(seed: i
     ranks = [tuple(aim_values(instance, p.assignment).values())[:5] for p in stopped.points]
     assert ranks == sorted(ranks, reverse=True)
     assert not stopped.points[-1].proven
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_points_after_the_moves_stop_helping_equal_a_search_of_their_own(seed: int) -> None:
+    """Once a point leaves moves unused and no number of moves does better, later points
+    reuse its plan without a search: each must equal the optimum solved on its own."""
+    from solver.rebalance.model import solve_point
+
+    instance = random_instance(seed, workers=5, families=8, k=4)
+    solution = solve_rebalance(instance)
+    assert validate_rebalance(instance, solution) == []
+    for point in solution.points:
+        alone = solve_point(instance, point.moves, SolverConfig(), float("inf"))
+        assert alone.proven and point.proven
+        assert point.aim_values == alone.aim_values
