@@ -28,13 +28,20 @@ class FrontierPoint:
     proven: bool
     used_moves: int
     unplaced_families: int = 0  # the released caseloads' families left with their worker
+    rehomed_better: bool = False  # some team re-homes its released families better than at 0
+    best: bool = False  # every team's best plan is reached at this point (or earlier)
 
 
 def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
     """One point per number of moves, the teams combined (worst ratio, totals, all proven)."""
+    frontier = tuple(frontier)
     by_moves: dict[int, list[FrontierLine]] = {}
+    start: dict[str, tuple[int, ...]] = {}
     for line in frontier:
         by_moves.setdefault(line.moves, []).append(line)
+        if line.moves == 0:
+            start[line.team] = _rank(line)[:2]
+    best = _best_moves(frontier)
     return [
         FrontierPoint(
             moves,
@@ -43,9 +50,34 @@ def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
             all(line.proven for line in lines),
             sum(line.used_moves for line in lines),
             sum(line.unplaced_families for line in lines),
+            any(_rank(line)[:2] < start.get(line.team, _rank(line)[:2]) for line in lines),
+            moves >= best,
         )
         for moves, lines in sorted(by_moves.items())
     ]
+
+
+def _best_moves(frontier: tuple[FrontierLine, ...]) -> int:
+    """The fewest moves at which every team has its best plan: each team's first point of
+    lowest rank (aims 1-5, as its solve chose), the most of those over the teams."""
+    teams: dict[str, list[FrontierLine]] = {}
+    for line in frontier:
+        teams.setdefault(line.team, []).append(line)
+    return max(
+        (min(lines, key=lambda line: (_rank(line), line.moves)).moves for lines in teams.values()),
+        default=0,
+    )
+
+
+def _rank(line: FrontierLine) -> tuple[int, ...]:
+    """The line's aims 1-5, or (lines made without them) what it shows: families left,
+    worst ratio, workers above capacity."""
+    return line.rank or (
+        line.unplaced_families,
+        0,
+        round(line.max_load_ratio * 10_000),
+        line.over_capacity,
+    )
 
 
 def team_points(frontier: Iterable[FrontierLine]) -> dict[str, list[FrontierPoint]]:
@@ -59,14 +91,19 @@ def team_points(frontier: Iterable[FrontierLine]) -> dict[str, list[FrontierPoin
 def _rehoming(chosen: FrontierPoint, start: FrontierPoint) -> str:
     """' and re-home 1 more of the released families (2 still left with their worker)'."""
     more = start.unplaced_families - chosen.unplaced_families
-    if more <= 0:
-        return ""
     left = (
         f" ({chosen.unplaced_families} still left with their worker)"
         if chosen.unplaced_families
         else " (all of them now)"
     )
-    return f" and re-home {more} more of the released families{left}"
+    if more > 0:
+        return f" and re-home {more} more of the released families{left}"
+    if chosen.rehomed_better:
+        return (
+            " and re-home the released families better: more urgent or longer-waiting ones, "
+            f"or with a worker who knows them{left}"
+        )
+    return ""
 
 
 def point_text(frontier: list[FrontierPoint], moves: int) -> str:
@@ -110,13 +147,6 @@ def point_text(frontier: list[FrontierPoint], moves: int) -> str:
 
 
 def fewest_for_best(frontier: list[FrontierPoint]) -> int:
-    """The fewest moves that reach the best point: the most released families re-homed,
-    then the lowest worst-load (no move that does not help)."""
-    if not frontier:
-        return 0
-    best = min((p.unplaced_families, p.max_load_ratio) for p in frontier)
-    return min(
-        p.moves
-        for p in frontier
-        if (p.unplaced_families, p.max_load_ratio) <= (best[0], best[1] + 1e-9)
-    )
+    """The fewest moves at which every team has the plan its solve chose: the released
+    families re-homed best, then the best balance (no move that does not help)."""
+    return next((p.moves for p in frontier if p.best), 0)

@@ -17,7 +17,7 @@ from fsp_allocator.rebalance.reasons import move_reasons, over_caps, unplaced_re
 from fsp_allocator.rebalance.result import ChildMove, FrontierLine, RebalanceResult, UnplacedChild
 from fsp_allocator.weighting import child_weights, worker_loads
 from solver.rebalance import FrontierPoint, RebalanceSolution
-from solver.rebalance.figures import plan_state
+from solver.rebalance.figures import aim_values, plan_state
 
 
 def _team_lines(
@@ -110,6 +110,7 @@ def frontier_lines(
             p.proven,
             p.used_moves,
             sum(1 for f in team.instance.families if f.forced and not p.assignment.get(f.id)),
+            tuple(aim_values(team.instance, p.assignment).values())[:5],
         )
         for team in preparation.teams
         for p in solutions[team.team].points

@@ -48,6 +48,9 @@ class FrontierLine:
     proven: bool
     used_moves: int
     unplaced_families: int = 0  # forced families this point leaves with their worker
+    # The plan's aims 1-5 (re-homing, continuity, highest, above capacity, spread; lower is
+    # better, compared in order): the point a team's solve chose is its first lowest.
+    rank: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

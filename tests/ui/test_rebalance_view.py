@@ -434,3 +434,23 @@ def test_several_teams_each_get_their_own_line_beside_the_worst(qtbot: QtBot) ->
     assert {str(TEAM), "South", "Worst load, all teams"} <= shown
     chart.show_points(points(lines[:2]), team_points(lines[:2]))
     assert not chart.team_lines
+
+
+def test_a_move_that_rehomes_a_more_urgent_family_instead_says_so() -> None:
+    """Same number left unplaced, but a more urgent family re-homed (aim 1 lower): the
+    worst caseload may rise and the sentence must say why; the slider starts there."""
+    from ui.frontier import fewest_for_best, point_text, points
+
+    frontier = points(
+        (
+            FrontierLine(TEAM, 0, 1.189, 7, True, 0, 4, rank=(737, 0, 2354, 7, 9)),
+            FrontierLine(TEAM, 1, 1.200, 7, True, 1, 4, rank=(539, 0, 2376, 7, 9)),
+            FrontierLine(TEAM, 2, 1.192, 7, True, 2, 4, rank=(539, 0, 2359, 7, 9)),
+            FrontierLine(TEAM, 3, 1.192, 7, True, 2, 4, rank=(539, 0, 2359, 7, 9)),
+        )
+    )
+    assert "re-home the released families better: more urgent or longer-waiting" in (
+        point_text(frontier, 1)
+    )
+    assert "(4 still left with their worker)" in point_text(frontier, 1)
+    assert fewest_for_best(frontier) == 2
