@@ -95,7 +95,10 @@ def run_rebalance(
     solutions: dict[str, RebalanceSolution] = {}
     pool_size = max(1, min(len(teams), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=pool_size, thread_name_prefix="rebalance") as pool:
-        futures = {t.team: pool.submit(_solve, t, config, on_point, cancel) for t in teams}
+        # The biggest teams first, so no core idles at the end waiting for a hard team that
+        # started last; results are still collected in roster order.
+        biggest = sorted(teams, key=lambda t: -len(t.instance.families))
+        futures = {t.team: pool.submit(_solve, t, config, on_point, cancel) for t in biggest}
         for t in teams:
             solutions[t.team] = futures[t.team].result()
             if on_team_done is not None:
