@@ -66,8 +66,9 @@ def _solve(
     config: SolverConfig,
     on_point: PointDone | None,
     cancel: CancelToken | None,
+    chains: int,
 ) -> RebalanceSolution:
-    return solve_rebalance(team.instance, config, on_point, cancel)
+    return solve_rebalance(team.instance, config, on_point, cancel, chains)
 
 
 def run_rebalance(
@@ -98,7 +99,10 @@ def run_rebalance(
         # The biggest teams first, so no core idles at the end waiting for a hard team that
         # started last; results are still collected in roster order.
         biggest = sorted(teams, key=lambda t: -len(t.instance.families))
-        futures = {t.team: pool.submit(_solve, t, config, on_point, cancel) for t in biggest}
+        chains = max(1, (os.cpu_count() or 1) // max(1, len(teams)))  # spare cores: a lone team
+        futures = {
+            t.team: pool.submit(_solve, t, config, on_point, cancel, chains) for t in biggest
+        }
         for t in teams:
             solutions[t.team] = futures[t.team].result()
             if on_team_done is not None:

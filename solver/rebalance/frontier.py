@@ -1,7 +1,8 @@
 """A team's frontier: the lexicographic optimum for k = 0, 1, ... max_moves voluntary moves.
 
 Each point is solved on its own model (the forced placement may differ from point to
-point), hinted with the previous point's plan, which is feasible for the next. The result
+point), hinted with the previous point's plan, which is feasible for the next (with
+`chains`, the previous point of its own chain: a lone team uses the spare cores). The result
 uses the point whose plan is best by aims 1-3 (recomputed from each plan), the smallest k
 among equals: when every point is proven, that is k = the moves the k = max_moves plan
 made (aim 4 makes that the fewest).
@@ -11,8 +12,10 @@ by-hand baseline (also `proven=False`).
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from solver.progress import CancelToken
@@ -65,39 +68,31 @@ def solve_rebalance(
     config: SolverConfig | None = None,
     on_point: PointCallback | None = None,
     cancel: CancelToken | None = None,
+    chains: int = 1,
 ) -> RebalanceSolution:
-    """Every frontier point of one team, within `config.time_limit_seconds` in all."""
+    """Every frontier point of one team, within `config.time_limit_seconds` in all.
+
+    `chains` > 1 solves the points on that many threads, k = c, c + chains, ... each hinted
+    with its own chain's last plan (feasible for any larger k): for a team alone on a
+    machine with cores to spare. Every point is the same optimum either way.
+    """
     config = config or SolverConfig()
     started = time.monotonic()
     deadline = started + config.time_limit_seconds
-    points: list[FrontierPoint] = []
-    hint = None
-    cancelled = False
     total = instance.max_moves + 1
-    saturated: FrontierPoint | None = None  # proven best with any number of moves
-    for k in range(total):
-        if cancel is not None and cancel.cancelled:
-            cancelled = True
-            break
-        # Each point a fair share of the time left, so one hard point cannot starve the
-        # rest (time an easy point leaves unused passes on to the later ones).
-        share = (deadline - time.monotonic()) / (total - k)
-        if saturated is not None:
-            point = replace(saturated, moves=k)
-        else:
-            point = solve_point(instance, k, config, time.monotonic() + share, hint, cancel)
-            if not point.aim_values:
-                point = _baseline_point(instance, k)
-            if point.proven and point.used_moves < k < instance.max_moves:
-                saturated = _saturated(instance, point, config, share, cancel)
-        points.append(point)
-        hint = dict(point.assignment)
-        if on_point is not None:
-            on_point(instance.team, k + 1, total)
+    chains = max(1, min(chains, total))
+    search = _Search(instance, config, deadline, total, on_point, cancel)
+    if chains == 1:
+        search.chain(range(total))
+    else:
+        with ThreadPoolExecutor(max_workers=chains, thread_name_prefix="frontier") as pool:
+            list(pool.map(search.chain, (range(c, total, chains) for c in range(chains))))
+    points = search.prefix()
+    cancelled = cancel is not None and cancel.cancelled
     if not points:
         points.append(_baseline_point(instance, 0))
     chosen = min(range(len(points)), key=lambda i: (_rank(instance, points[i]), i))
-    proven = all(p.proven for p in points) and not cancelled
+    proven = all(p.proven for p in points) and not cancelled and len(points) == total
     return RebalanceSolution(
         team=instance.team,
         status=SolveStatus.OPTIMAL if proven else SolveStatus.FEASIBLE,
@@ -109,3 +104,70 @@ def solve_rebalance(
         if cancelled
         else ("" if proven else "A time limit stopped the search; points say which."),
     )
+
+
+class _Search:
+    """The points found so far, shared by the chains, and the saturated point if any."""
+
+    def __init__(
+        self,
+        instance: RebalanceInstance,
+        config: SolverConfig,
+        deadline: float,
+        total: int,
+        on_point: PointCallback | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        self.instance, self.config, self.deadline, self.total = instance, config, deadline, total
+        self.on_point, self.cancel = on_point, cancel
+        self.found: dict[int, FrontierPoint] = {}
+        self.saturated: FrontierPoint | None = None  # proven best with any number of moves
+        self.lock = threading.Lock()
+
+    def chain(self, ks: range) -> None:
+        """Solve the points `ks` in order, each hinted with the one before it in the chain."""
+        hint: dict[str, str | None] | None = None
+        instance = self.instance
+        for i, k in enumerate(ks):
+            if self.cancel is not None and self.cancel.cancelled:
+                return
+            with self.lock:
+                saturated = self.saturated
+            # Each point a fair share of the time left, so one hard point cannot starve the
+            # rest (time an easy point leaves unused passes on to the later ones).
+            share = (self.deadline - time.monotonic()) / (len(ks) - i)
+            if saturated is not None and saturated.moves < k:
+                point = replace(saturated, moves=k)
+            else:
+                point = solve_point(
+                    instance, k, self.config, time.monotonic() + share, hint, self.cancel
+                )
+                if not point.aim_values:
+                    point = _baseline_point(instance, k)
+                if saturated is None and point.proven and point.used_moves < k < instance.max_moves:
+                    found = _saturated(instance, point, self.config, share, self.cancel)
+                    with self.lock:
+                        if found is not None and (
+                            self.saturated is None or found.moves < self.saturated.moves
+                        ):
+                            self.saturated = found
+            with self.lock:
+                self.found[k] = point
+                done = len(self.found)
+            if self.on_point is not None:
+                self.on_point(instance.team, done, self.total)
+            hint = dict(point.assignment)
+
+    def prefix(self) -> list[FrontierPoint]:
+        """The points k = 0, 1, ... solved without a gap (a cancel may leave later ones), each
+        never worse than the point before: a point a limit stopped worse than that takes its
+        plan instead (feasible with more moves), still marked not proven."""
+        points: list[FrontierPoint] = []
+        for k in range(self.total):
+            point = self.found.get(k)
+            if point is None:
+                break
+            if points and _rank(self.instance, points[-1]) < _rank(self.instance, point):
+                point = replace(points[-1], moves=k, proven=False)
+            points.append(point)
+        return points

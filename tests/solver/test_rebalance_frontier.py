@@ -50,3 +50,14 @@ def test_points_after_the_moves_stop_helping_equal_a_search_of_their_own(seed: i
         alone = solve_point(instance, point.moves, SolverConfig(), float("inf"))
         assert alone.proven and point.proven
         assert point.aim_values == alone.aim_values
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_two_chains_of_points_find_the_same_frontier_as_one(seed: int) -> None:
+    """A lone team solves its points on two threads (k even, k odd): same optima."""
+    instance = random_instance(seed, workers=5, families=8, k=4)
+    one = solve_rebalance(instance)
+    two = solve_rebalance(instance, chains=2)
+    assert validate_rebalance(instance, two) == []
+    assert [p.aim_values for p in two.points] == [p.aim_values for p in one.points]
+    assert two.chosen == one.chosen and two.status == one.status
