@@ -21,11 +21,8 @@ from ui.models.rebalance_models import TO_COLUMN, MovesModel, UnplacedModel, mov
 from ui.qt import (
     QGroupBox,
     QHBoxLayout,
-    QKeySequence,
     QLabel,
     QProgressBar,
-    QPushButton,
-    QShortcut,
     QSplitter,
     Qt,
     QVBoxLayout,
@@ -37,6 +34,7 @@ from ui.rebalance_warning import leavers
 from ui.session import WorkspaceSession
 from ui.task_runner import TaskRunner
 from ui.views.frontier_panel import FrontierPanel
+from ui.views.rebalance_actions import add_shortcuts, make_buttons
 from ui.views.rebalance_controls import RebalanceControls
 from ui.views.table_widgets import fit_columns, make_table
 from ui.views.worker_delegate import WorkerChoiceDelegate
@@ -76,9 +74,9 @@ class RebalanceView(QWidget):
         self.summary = QLabel("", self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Plan summary")
-        self.buttons = self._buttons()
+        self.buttons = make_buttons(self)
         self._layout()
-        self._shortcuts()
+        add_shortcuts(self)
         runner.started.connect(self._on_started)
         runner.progress.connect(self._on_progress)
         runner.finished.connect(self._on_finished)
@@ -88,49 +86,6 @@ class RebalanceView(QWidget):
         self._set_running(False)
 
     # --- building -----------------------------------------------------------------------
-    def _buttons(self) -> dict[str, QPushButton]:
-        buttons: dict[str, QPushButton] = {}
-        for key, text, tip, slot in (
-            (
-                "find",
-                "Find the best re-homing",
-                "Work out the frontier (Ctrl+Shift+R)",
-                self.find_best,
-            ),
-            ("cancel", "Cancel", "Stop the search; keep the best plans so far (Esc)", self.cancel),
-            (
-                "keep",
-                "Keep with current worker",
-                "Undo the selected move: the family stays with its worker (Delete)",
-                self.keep_selected,
-            ),
-            (
-                "reoptimise",
-                "Re-optimise the rest",
-                "Run again keeping your changes (Ctrl+Shift+O)",
-                self.find_best,
-            ),
-            (
-                "pending",
-                "Review the pending plan",
-                "Open the rebalance kept by `fsp-allocator workspace rebalance` to accept it",
-                self.review_pending,
-            ),
-            (
-                "accept",
-                "Accept…",
-                "Record the plan shown in the workspace (Ctrl+Shift+Enter)",
-                self.accept,
-            ),
-        ):
-            button = QPushButton(text, self)
-            button.setToolTip(tip)
-            button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(slot)
-            buttons[key] = button
-        buttons["find"].setDefault(True)
-        return buttons
-
     def _layout(self) -> None:
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setAccessibleName("Rebalance progress")
@@ -186,23 +141,6 @@ class RebalanceView(QWidget):
         for first, second in pairwise(order):
             QWidget.setTabOrder(first, second)
 
-    def _shortcuts(self) -> None:
-        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        for keys, slot in (
-            ("Ctrl+Shift+R", self.find_best),
-            ("Ctrl+Shift+O", self.find_best),
-            ("Esc", self.cancel),
-            ("Ctrl+Shift+Return", self.accept),
-            ("Ctrl+Shift+Enter", self.accept),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(context)
-            shortcut.activated.connect(slot)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.keep_selected)
-
-    # --- state --------------------------------------------------------------------------
     def refresh_data(self) -> None:
         """The roster changed: list its workers again (ticks kept)."""
         self.controls.set_data(self.session.data, leavers(self.session.data))
