@@ -106,6 +106,11 @@ def solve_rebalance(
     )
 
 
+def _same_optimum(before: FrontierPoint, after: FrontierPoint) -> bool:
+    """Both proven and equal in every aim: the earlier plan is the later point's optimum."""
+    return before.proven and after.proven and before.aim_values == after.aim_values
+
+
 class _Search:
     """The points found so far, shared by the chains, and the saturated point if any."""
 
@@ -161,7 +166,9 @@ class _Search:
     def prefix(self) -> list[FrontierPoint]:
         """The points k = 0, 1, ... solved without a gap (a cancel may leave later ones), each
         never worse than the point before: a point a limit stopped worse than that takes its
-        plan instead (feasible with more moves), still marked not proven."""
+        plan instead (feasible with more moves), still marked not proven. A proven point
+        equal in every aim to the one before takes its plan too, so which thread found what
+        first never changes a plan (same input, same output)."""
         points: list[FrontierPoint] = []
         for k in range(self.total):
             point = self.found.get(k)
@@ -169,5 +176,7 @@ class _Search:
                 break
             if points and _rank(self.instance, points[-1]) < _rank(self.instance, point):
                 point = replace(points[-1], moves=k, proven=False)
+            elif points and _same_optimum(points[-1], point):
+                point = replace(points[-1], moves=k)
             points.append(point)
         return points

@@ -61,3 +61,12 @@ def test_two_chains_of_points_find_the_same_frontier_as_one(seed: int) -> None:
     assert validate_rebalance(instance, two) == []
     assert [p.aim_values for p in two.points] == [p.aim_values for p in one.points]
     assert two.chosen == one.chosen and two.status == one.status
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_plans_do_not_depend_on_how_many_chains_ran(seed: int) -> None:
+    """Same input, same output: every point's plan, not only its figures."""
+    instance = random_instance(seed, workers=5, families=8, k=4)
+    runs = [solve_rebalance(instance, chains=c) for c in (1, 2, 2, 3)]
+    plans = [[dict(p.assignment) for p in run.points] for run in runs]
+    assert all(p == plans[0] for p in plans)
