@@ -33,15 +33,13 @@ class FrontierPoint:
 
 
 def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
-    """One point per number of moves, the teams combined (worst ratio, totals, all proven)."""
+    """One point per number of moves, the teams combined (worst ratio, totals, all proven);
+    the best is the fewest moves at which every team has the point its solve chose."""
     frontier = tuple(frontier)
     by_moves: dict[int, list[FrontierLine]] = {}
-    start: dict[str, tuple[int, ...]] = {}
     for line in frontier:
         by_moves.setdefault(line.moves, []).append(line)
-        if line.moves == 0:
-            start[line.team] = _rank(line)[:2]
-    best = _best_moves(frontier)
+    best = max((line.moves for line in frontier if line.chosen), default=0)
     return [
         FrontierPoint(
             moves,
@@ -50,34 +48,11 @@ def points(frontier: Iterable[FrontierLine]) -> list[FrontierPoint]:
             all(line.proven for line in lines),
             sum(line.used_moves for line in lines),
             sum(line.unplaced_families for line in lines),
-            any(_rank(line)[:2] < start.get(line.team, _rank(line)[:2]) for line in lines),
+            any(line.rehomed_better for line in lines),
             moves >= best,
         )
         for moves, lines in sorted(by_moves.items())
     ]
-
-
-def _best_moves(frontier: tuple[FrontierLine, ...]) -> int:
-    """The fewest moves at which every team has its best plan: each team's first point of
-    lowest rank (aims 1-5, as its solve chose), the most of those over the teams."""
-    teams: dict[str, list[FrontierLine]] = {}
-    for line in frontier:
-        teams.setdefault(line.team, []).append(line)
-    return max(
-        (min(lines, key=lambda line: (_rank(line), line.moves)).moves for lines in teams.values()),
-        default=0,
-    )
-
-
-def _rank(line: FrontierLine) -> tuple[int, ...]:
-    """The line's aims 1-5, or (lines made without them) what it shows: families left,
-    worst ratio, workers above capacity."""
-    return line.rank or (
-        line.unplaced_families,
-        0,
-        round(line.max_load_ratio * 10_000),
-        line.over_capacity,
-    )
 
 
 def team_points(frontier: Iterable[FrontierLine]) -> dict[str, list[FrontierPoint]]:

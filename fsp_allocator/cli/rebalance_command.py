@@ -120,11 +120,10 @@ def frontier_lines(result: Any) -> list[str]:
     """The frontier as the manager weighs it, one line per point."""
     lines = []
     left_anywhere = any(f.unplaced_families for f in result.frontier)
-    start = {f.team: f.rank[:2] for f in result.frontier if f.moves == 0}
     for f in result.frontier:
         proven = "" if f.proven else " (not proven: time limit)"
         left = f", {f.unplaced_families} family(ies) not re-homed" if left_anywhere else ""
-        if f.rank[:2] < start.get(f.team, f.rank[:2]):  # aims 1-2 first: this may cost balance
+        if f.rehomed_better:  # aims 1-2 come first: this may cost balance
             left += " (released families re-homed better: more urgent, or with who knows them)"
         lines.append(
             f"{f.team}: {f.moves} voluntary move(s) allowed -> worst caseload "

@@ -99,9 +99,20 @@ def frontier_lines(
     preparation: RebalancePreparation, solutions: Mapping[str, RebalanceSolution]
 ) -> tuple[FrontierLine, ...]:
     """Every team's frontier points, in the order of the teams, each with the forced
-    families it leaves unplaced: more moves may re-home one more family (aim 1 comes
-    first), which can raise the worst caseload, and the manager must see why."""
+    families it leaves unplaced, whether its solve chose it, and whether it re-homes them
+    better than no move: more moves may re-home one more family, or a more urgent one (aim
+    1 comes first), which can raise the worst caseload, and the manager must see why."""
     return tuple(
+        line
+        for team in preparation.teams
+        for line in _team_frontier(team, solutions[team.team])
+    )
+
+
+def _team_frontier(team: TeamRebalance, solution: RebalanceSolution) -> list[FrontierLine]:
+    instance = team.instance
+    placement = [tuple(aim_values(instance, p.assignment).values())[:2] for p in solution.points]
+    return [
         FrontierLine(
             team.team,
             p.moves,
@@ -109,12 +120,12 @@ def frontier_lines(
             p.over_capacity,
             p.proven,
             p.used_moves,
-            sum(1 for f in team.instance.families if f.forced and not p.assignment.get(f.id)),
-            tuple(aim_values(team.instance, p.assignment).values())[:5],
+            sum(1 for f in instance.families if f.forced and not p.assignment.get(f.id)),
+            chosen=i == solution.chosen,
+            rehomed_better=placement[i] < placement[0],
         )
-        for team in preparation.teams
-        for p in solutions[team.team].points
-    )
+        for i, p in enumerate(solution.points)
+    ]
 
 
 def assemble(

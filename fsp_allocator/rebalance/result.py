@@ -48,9 +48,10 @@ class FrontierLine:
     proven: bool
     used_moves: int
     unplaced_families: int = 0  # forced families this point leaves with their worker
-    # The plan's aims 1-5 (re-homing, continuity, highest, above capacity, spread; lower is
-    # better, compared in order): the point a team's solve chose is its first lowest.
-    rank: tuple[int, ...] = ()
+    chosen: bool = False  # the point the team's solve chose (`RebalanceSolution.chosen`)
+    # Aims 1-2 (re-homing the forced families, most urgent first; continuity) better than
+    # at no move: the moves made room, which may cost balance (aim 3 comes after).
+    rehomed_better: bool = False
 
 
 @dataclass(frozen=True, slots=True)

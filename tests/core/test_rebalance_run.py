@@ -182,3 +182,32 @@ def test_each_frontier_point_counts_the_released_families_it_leaves_unplaced() -
     for line in run.frontier:
         families = {u.family_id for u in run.result(line.moves).unplaced}
         assert line.unplaced_families == len(families)
+
+
+def test_a_frontier_line_says_which_point_was_chosen_and_when_moves_made_room() -> None:
+    """One voluntary move (A's family to B) makes room on A for the leaver's court family,
+    which B (say an ASYE) may not take: that point re-homes better and is the one chosen."""
+    from fsp_allocator.domain import TeamName
+    from fsp_allocator.rebalance.assemble import frontier_lines
+    from fsp_allocator.rebalance.builder import RebalancePreparation, TeamRebalance
+    from solver.rebalance import MovingFamily, RebalanceInstance, TeamWorker, solve_rebalance
+
+    instance = RebalanceInstance(
+        "North",
+        (
+            TeamWorker("A", 1000, 1200, 1150, 0, 3, True),
+            TeamWorker("B", 1000, 1200, 500, 0, 3, True),
+            TeamWorker("L", 1000, 1200, 300, 1, 3, False),
+        ),
+        (
+            MovingFamily("F", "L", 300, True, True, 0, 0, ("A",)),
+            MovingFamily("V", "A", 300, False, False, 3, 0, ("B",)),
+        ),
+        max_moves=2,
+    )
+    team = TeamRebalance(TeamName("North"), instance, {})
+    preparation = RebalancePreparation((team,), {}, frozenset())
+    lines = frontier_lines(preparation, {"North": solve_rebalance(instance)})
+    assert [(line.moves, line.unplaced_families) for line in lines] == [(0, 1), (1, 0), (2, 0)]
+    assert [line.rehomed_better for line in lines] == [False, True, True]
+    assert [line.chosen for line in lines] == [False, True, False]

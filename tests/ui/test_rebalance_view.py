@@ -85,7 +85,7 @@ class FakePlans:
 def fake_plans() -> FakePlans:
     frontier = (
         FrontierLine(TEAM, 0, 1.31, 3, True, 0),
-        FrontierLine(TEAM, 1, 1.12, 2, True, 1),
+        FrontierLine(TEAM, 1, 1.12, 2, True, 1, chosen=True),
         FrontierLine(TEAM, 2, 1.12, 2, False, 1),
     )
     forced = (_move("T01-C0042", "T01-F020", "T01-W04", True, 1.31),)
@@ -343,8 +343,8 @@ def test_a_higher_worst_load_for_more_moves_says_the_moves_rehome_a_family() -> 
     frontier = points(
         (
             FrontierLine(TEAM, 0, 1.1917, 7, True, 0, unplaced_families=2),
-            FrontierLine(TEAM, 1, 1.1967, 7, True, 1, unplaced_families=1),
-            FrontierLine(TEAM, 2, 1.1967, 7, True, 1, unplaced_families=1),
+            FrontierLine(TEAM, 1, 1.1967, 7, True, 1, 1, chosen=True, rehomed_better=True),
+            FrontierLine(TEAM, 2, 1.1967, 7, True, 1, 1, rehomed_better=True),
         )
     )
     assert point_text(frontier, 0).endswith(
@@ -443,10 +443,10 @@ def test_a_move_that_rehomes_a_more_urgent_family_instead_says_so() -> None:
 
     frontier = points(
         (
-            FrontierLine(TEAM, 0, 1.189, 7, True, 0, 4, rank=(737, 0, 2354, 7, 9)),
-            FrontierLine(TEAM, 1, 1.200, 7, True, 1, 4, rank=(539, 0, 2376, 7, 9)),
-            FrontierLine(TEAM, 2, 1.192, 7, True, 2, 4, rank=(539, 0, 2359, 7, 9)),
-            FrontierLine(TEAM, 3, 1.192, 7, True, 2, 4, rank=(539, 0, 2359, 7, 9)),
+            FrontierLine(TEAM, 0, 1.189, 7, True, 0, 4),
+            FrontierLine(TEAM, 1, 1.200, 7, True, 1, 4, rehomed_better=True),
+            FrontierLine(TEAM, 2, 1.192, 7, True, 2, 4, chosen=True, rehomed_better=True),
+            FrontierLine(TEAM, 3, 1.192, 7, True, 2, 4, rehomed_better=True),
         )
     )
     assert "re-home the released families better: more urgent or longer-waiting" in (
