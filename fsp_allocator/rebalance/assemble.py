@@ -103,9 +103,7 @@ def frontier_lines(
     better than no move: more moves may re-home one more family, or a more urgent one (aim
     1 comes first), which can raise the worst caseload, and the manager must see why."""
     return tuple(
-        line
-        for team in preparation.teams
-        for line in _team_frontier(team, solutions[team.team])
+        line for team in preparation.teams for line in _team_frontier(team, solutions[team.team])
     )
 
 
