@@ -21,6 +21,7 @@ from ui.qt import (
     QValueAxis,
     QWidget,
 )
+from ui.views.chart_axes import attach_axes, percent_axis
 
 PROVEN, UNPROVEN, CHOSEN, CAPACITY = "#2F5597", "#C55A11", "#9C0006", "#7F7F7F"
 TEAM_COLOURS = ("#70AD47", "#7030A0", "#00B0F0", "#BF8F00", "#FF66CC", "#548235", "#2E75B6")
@@ -70,7 +71,7 @@ class FrontierChart(QChartView):
             series.append(unproven)
         for s in series:
             chart.addSeries(s)
-        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis = QValueAxis()
         x_axis.setRange(-0.25, max(most, 1) + 0.25)  # room for the ring at either end
         x_axis.setTickType(QValueAxis.TickType.TicksDynamic)
         x_axis.setTickAnchor(0)
@@ -81,17 +82,8 @@ class FrontierChart(QChartView):
         values += [line.at(i).y() for line in self.team_lines for i in range(line.count())]
         low = min(min(values), 100.0)
         high = max(max(values), 100.0)
-        y_axis.setRange(10 * (int(low) // 10) - 10, 10 * (int(high) // 10) + 10)
-        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        y_axis.setTickAnchor(0)
-        y_axis.setTickInterval(10)
-        y_axis.setLabelFormat("%d%%")
-        y_axis.setTitleText("Worst load %")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for drawn in chart.series():
-            drawn.attachAxis(x_axis)
-            drawn.attachAxis(y_axis)
+        y_range = (10 * (int(low) // 10) - 10, 10 * (int(high) // 10) + 10)
+        attach_axes(chart, x_axis, percent_axis(*y_range, 10, "Worst load %"))
         old = self.chart()
         self.setChart(chart)
         if old is not None:

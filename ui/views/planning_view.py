@@ -40,6 +40,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.service_state import ServiceState
+from ui.views.chart_axes import attach_axes, percent_axis
 from ui.views.table_widgets import fit_columns, make_table
 
 LEGEND_UP_TO = 20  # more teams than this: the legend would hide the chart; hover names them
@@ -236,7 +237,7 @@ class PlanningView(QWidget):
         chart.setTitle(CHART_TITLE)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
-        x_axis, y_axis = QValueAxis(), QValueAxis()
+        x_axis = QValueAxis()
         x_axis.setRange(0, plan.weeks)
         x_axis.setLabelFormat("%d")
         x_axis.setTitleText("Weeks from now")
@@ -269,17 +270,8 @@ class PlanningView(QWidget):
         pen.setStyle(Qt.PenStyle.DashLine)
         capacity.setPen(pen)
         chart.addSeries(capacity)
-        y_axis.setRange(0, 25 * (int(top + 5) // 25 + 1))
-        y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-        y_axis.setTickAnchor(0)
-        y_axis.setTickInterval(25)
-        y_axis.setLabelFormat("%d%%")
-        y_axis.setTitleText("Load as % of capacity")
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        for drawn in chart.series():
-            drawn.attachAxis(x_axis)
-            drawn.attachAxis(y_axis)
+        y_axis = percent_axis(0, 25 * (int(top + 5) // 25 + 1), 25, "Load as % of capacity")
+        attach_axes(chart, x_axis, y_axis)
         chart.legend().setVisible(len(lines) <= LEGEND_UP_TO + 1)
         self.chart_view.setChart(chart)
         if old is not None:

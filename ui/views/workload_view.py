@@ -36,6 +36,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.session import WorkspaceSession
+from ui.views.chart_axes import percent_axis
 
 
 def _chart_view(title: str) -> QChartView:
@@ -61,13 +62,7 @@ def _fresh_chart(view: QChartView, title: str) -> QChart:
 
 def _percent_axis(top: float) -> QValueAxis:
     """0% up to a round 25% step above `top`, ticks every 25%."""
-    axis = QValueAxis()
-    axis.setRange(0, 25 * (int(max(125.0, top + 5)) // 25 + 1))
-    axis.setLabelFormat("%d%%")
-    axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    axis.setTickAnchor(0)
-    axis.setTickInterval(25)
-    return axis
+    return percent_axis(0, 25 * (int(max(125.0, top + 5)) // 25 + 1), 25)
 
 
 def _reference_line(chart: QChart, y_axis: QValueAxis, count: int, level: float) -> None:
