@@ -214,6 +214,24 @@ def solve_point(
             cancel.unregister(solver.stop_search)
 
 
+WARM_SECONDS = 0.3  # each stage's first, hinted optimisation: most stages end within it
+
+
+def _parameters(config: SolverConfig, seconds: float, cuts: bool = True) -> cp_model.SatParameters:
+    """The engine's stage parameters, three presolve passes, and cut generators if `cuts`.
+
+    The descent's "is there a plan one lower?" is a packing argument ("no k moves bring
+    everyone under this ratio") that the cuts close: on the county's hardest team the "no"
+    takes 3 s with them and 23 s without. The short hinted optimisation runs without them,
+    as the weekly stages do (the team benchmark: 1.9 s against 5.7 s with cuts there too).
+    """
+    params = parameters(config, seconds)
+    params.linearization_level = 2
+    params.cut_level = 1 if cuts else 0
+    params.max_presolve_iterations = 3
+    return params
+
+
 def _stages(
     instance: RebalanceInstance,
     k: int,
@@ -223,32 +241,76 @@ def _stages(
     deadline: float,
     start: dict[str, str | None],
 ) -> FrontierPoint:
-    model = built.model
     proven = True
     assignment = start
     for name, cost in zip(AIM_NAMES, built.aims, strict=True):
         if isinstance(cost, int):
             continue
-        if assignment:  # the best plan so far keeps every constraint: it bounds this aim
-            model.add(cost <= aim_values(instance, assignment)[name])
-        model.minimize(cost)
-        params = parameters(config, deadline - time.monotonic())
-        params.linearization_level = 2
-        solver.parameters.copy_from(params)
-        status = solver.solve(model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        found = _stage(instance, built, solver, config, deadline, name, cost, assignment)
+        if found is None:
             proven = False
             break
-        proven = proven and status == cp_model.OPTIMAL
-        model.add(cost <= round(solver.objective_value))
-        assignment = _read(instance, built, solver)
-        _hint(built, assignment)
+        assignment, stage_proven = found
+        proven = proven and stage_proven
     if not assignment:
         return FrontierPoint(k, assignment, 0.0, 0, 0, False, {})
     highest, over = frontier_figures(instance, assignment)
     used = sum(1 for f in instance.families if not f.forced and assignment[f.id])
     values = aim_values(instance, assignment)
     return FrontierPoint(k, assignment, highest, over, used, proven, values)
+
+
+def _stage(
+    instance: RebalanceInstance,
+    built: Built,
+    solver: cp_model.CpSolver,
+    config: SolverConfig,
+    deadline: float,
+    name: str,
+    cost: cp_model.LinearExprT,
+    assignment: dict[str, str | None],
+) -> tuple[dict[str, str | None], bool] | None:
+    """One aim at its optimum with the earlier aims held: (plan, proven), None if no plan.
+
+    A short hinted optimisation first; when it does not prove the optimum, a descent of
+    feasibility questions, "is there a plan with this aim one lower?", each asked without a
+    hint until the answer is no (the proof) or the time is up. CP-SAT answers those far
+    faster than it closes an objective's gap here: finding a tighter plan from the question
+    is quick, and a hint the question rules out slows the "no" down (9 s against 0.03 s on
+    the county's hardest team). The stage's value is then held for the later aims.
+    """
+    model = built.model
+    if assignment:  # the best plan so far keeps every constraint: it bounds this aim
+        model.add(cost <= aim_values(instance, assignment)[name])
+    model.minimize(cost)
+    left = deadline - time.monotonic()
+    solver.parameters.copy_from(
+        _parameters(config, min(WARM_SECONDS, left) if assignment else left, cuts=False)
+    )
+    status = solver.solve(model)
+    if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        assignment = _read(instance, built, solver)
+    elif not assignment:
+        return None
+    best = aim_values(instance, assignment)[name]
+    proven = status == cp_model.OPTIMAL
+    while not proven:
+        question = model.clone()
+        question.clear_objective()
+        question.clear_hints()
+        question.add(cost <= best - 1)
+        solver.parameters.copy_from(_parameters(config, deadline - time.monotonic()))
+        answer = solver.solve(question)
+        if answer == cp_model.INFEASIBLE:
+            proven = True
+        elif answer in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            assignment = _read(instance, built, solver)
+            best = aim_values(instance, assignment)[name]
+        else:
+            break
+    model.add(cost <= best)
+    _hint(built, assignment)
+    return assignment, proven
 
 
 def _representable(built: Built, plan: Assignment) -> bool:
