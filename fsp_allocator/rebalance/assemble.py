@@ -133,9 +133,11 @@ def assemble(
     solve_seconds: float,
     max_moves: int,
     chosen: Mapping[str, int] | None = None,
+    frontier: tuple[FrontierLine, ...] | None = None,
 ) -> RebalanceResult:
     """Moves, unplaced children, workload before/after and every team's frontier, from the
-    point `chosen[team]` of each team's frontier (default: the point its solve chose)."""
+    point `chosen[team]` of each team's frontier (default: the point its solve chose).
+    `frontier`: the lines `frontier_lines` gives for these solutions, if already built."""
     weights = child_weights(data.children, data.settings)
     moves: list[ChildMove] = []
     unplaced: list[UnplacedChild] = []
@@ -171,7 +173,7 @@ def assemble(
         moves=tuple(moves),
         unplaced=tuple(unplaced),
         workload=lines,
-        frontier=frontier_lines(preparation, solutions),
+        frontier=frontier if frontier is not None else frontier_lines(preparation, solutions),
         warnings=tuple(warnings),
         cancelled=any(s.cancelled for s in solutions.values()),
     )

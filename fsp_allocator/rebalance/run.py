@@ -43,11 +43,12 @@ class RebalanceRun:
     solve_seconds: float
     max_moves: int
     choices: Mapping[FamilyId, WorkerId | None] = field(default_factory=lambda: NO_CHOICES)
+    frontier: tuple[FrontierLine, ...] = field(init=False)
+    """Every team's frontier points, k = 0..max_moves (fewer if cancelled): built once, as
+    the manager's slider asks for a point at each step (about 10 ms a county each time)."""
 
-    @property
-    def frontier(self) -> tuple[FrontierLine, ...]:
-        """Every team's frontier points, k = 0..max_moves (fewer if cancelled)."""
-        return frontier_lines(self.preparation, self.solutions)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "frontier", frontier_lines(self.preparation, self.solutions))
 
     def result(self, moves: int | None = None) -> RebalanceResult:
         """The plan at frontier point `moves` (per team min(moves, that team's last point));
@@ -57,7 +58,13 @@ class RebalanceRun:
             for team, s in self.solutions.items()
         }
         return assemble(
-            self.data, self.preparation, self.solutions, self.solve_seconds, self.max_moves, chosen
+            self.data,
+            self.preparation,
+            self.solutions,
+            self.solve_seconds,
+            self.max_moves,
+            chosen,
+            self.frontier,
         )
 
 

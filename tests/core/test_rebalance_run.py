@@ -8,6 +8,8 @@ from collections.abc import Mapping
 import pytest
 from test_allocation_builders import child, team_data, worker
 
+import fsp_allocator.rebalance.assemble as assemble_module
+import fsp_allocator.rebalance.run as run_module
 from fsp_allocator.domain import FamilyId, Role, Stage, TeamData, WorkerId
 from fsp_allocator.rebalance.choices import RebalanceChoiceRefused
 from fsp_allocator.rebalance.run import RebalanceRun, run_rebalance
@@ -44,6 +46,25 @@ def _overloaded() -> TeamData:
 
 def _moves(run: RebalanceRun, k: int | None = None) -> dict[str, str]:
     return {str(m.family_id): str(m.to_worker_id) for m in run.result(k).moves}
+
+
+def test_the_frontier_is_built_once_per_run_not_at_each_slider_step(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    run = _run(_overloaded(), ("J",), k=2)
+    calls: list[int] = []
+    real = assemble_module.frontier_lines
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(run_module, "frontier_lines", counting)
+    monkeypatch.setattr(assemble_module, "frontier_lines", counting)
+    lines = run.frontier
+    for k in (0, 1, 2, None):
+        assert run.result(k).frontier is lines
+    assert calls == []
 
 
 def test_result_at_each_frontier_point_and_none_is_what_rebalance_returns() -> None:
