@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from fsp_allocator.domain import ChildId, FamilyId, TeamName, WorkerId
+from fsp_allocator.domain import Child, ChildId, FamilyId, TeamName, WorkerId
 from fsp_allocator.rebalance.result import (
     ChildMove,
     FrontierLine,
@@ -101,6 +101,17 @@ def _open_for_leaver(window: MainWindow) -> RebalanceView:
     team.table.setCurrentIndex(team.proxy.mapFromSource(team.model.index(row, 0)))
     team.rehome_action.trigger()
     return window.rebalance_view
+
+
+def _change_meanwhile(
+    window: MainWindow, moved: ChildMove, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Child, ...]:
+    """Give the moved child another worker, as another window would, and confirm the next
+    accept; returns the workspace's children as they stand, which the refusal must keep."""
+    child = next(c for c in window.session.data.children if c.child_id == moved.child_id)
+    assert window.session.save_child(replace(child, worker_id=WorkerId("T01-W01")))
+    monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+    return window.session.workspace.load().children
 
 
 def _run(view: RebalanceView, qtbot: QtBot, press: str = "find") -> None:
@@ -237,11 +248,7 @@ def test_a_conflicting_accept_shows_the_sentence_and_saves_nothing(
 ) -> None:
     view = _open_for_leaver(window)
     _run(view, qtbot)
-    moved = view.moves_model.rows[0].move
-    child = next(c for c in window.session.data.children if c.child_id == moved.child_id)
-    assert window.session.save_child(replace(child, worker_id=WorkerId("T01-W01")))
-    before = window.session.workspace.load().children
-    monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+    before = _change_meanwhile(window, view.moves_model.rows[0].move, monkeypatch)
     assert not view.accept()
     assert window.last_error.startswith("The rebalance was not recorded.")
     assert len(window.last_error) > len("The rebalance was not recorded. ")
@@ -400,11 +407,7 @@ def test_a_pending_rebalance_made_stale_meanwhile_is_refused_and_stays_pending(
     main, pending = pending_window
     view = main.rebalance_view
     assert view.review_pending()
-    moved = pending.moves[0]
-    child = next(c for c in main.session.data.children if c.child_id == moved.child_id)
-    assert main.session.save_child(replace(child, worker_id=WorkerId("T01-W01")))
-    before = main.session.workspace.load().children
-    monkeypatch.setattr(confirm_rebalance, "ask", lambda _p, _t: True)
+    before = _change_meanwhile(main, pending.moves[0], monkeypatch)
     assert not view.accept()
     assert main.last_error.startswith("The rebalance was not recorded.")
     assert main.session.workspace.load().children == before
