@@ -132,6 +132,7 @@ class _Search:
     def chain(self, ks: range) -> None:
         """Solve the points `ks` in order, each hinted with the one before it in the chain."""
         hint: dict[str, str | None] | None = None
+        previous: FrontierPoint | None = None
         instance = self.instance
         for i, k in enumerate(ks):
             if self.cancel is not None and self.cancel.cancelled:
@@ -144,8 +145,16 @@ class _Search:
             if saturated is not None and saturated.moves < k:
                 point = replace(saturated, moves=k)
             else:
+                # the chain's own point k - 1 only (never another thread's): same output
+                known = previous is not None and previous.moves == k - 1 and previous.proven
                 point = solve_point(
-                    instance, k, self.config, time.monotonic() + share, hint, self.cancel
+                    instance,
+                    k,
+                    self.config,
+                    time.monotonic() + share,
+                    hint,
+                    self.cancel,
+                    previous.aim_values if known and previous is not None else None,
                 )
                 if not point.aim_values:
                     point = _baseline_point(instance, k)
@@ -162,6 +171,7 @@ class _Search:
             if self.on_point is not None:
                 self.on_point(instance.team, done, self.total)
             hint = dict(point.assignment)
+            previous = point
 
     def prefix(self) -> list[FrontierPoint]:
         """The points k = 0, 1, ... solved without a gap (a cancel may leave later ones), each

@@ -194,12 +194,15 @@ def solve_point(
     deadline: float,
     hint: Assignment | None = None,
     cancel: CancelToken | None = None,
+    one_fewer: Mapping[str, int] | None = None,
 ) -> FrontierPoint:
     """The lexicographic optimum with at most k voluntary moves; `proven` says if it is one.
 
     `hint` is a plan with fewer moves (the previous frontier point's): it is feasible here,
     so it bounds every aim from the start, and when a limit stops a stage before it finds a
     plan the point keeps the best plan found so far (never worse than the hint).
+    `one_fewer` is the proven optimum's aim values with k - 1 moves, when known: a plan
+    that beats it must make all k moves, so the fewest-moves stage needs no search.
     """
     built = build(instance, k)
     solver = cp_model.CpSolver()
@@ -208,7 +211,7 @@ def solve_point(
     if cancel is not None:
         cancel.register(solver.stop_search)
     try:
-        return _stages(instance, k, built, solver, config, deadline, start)
+        return _stages(instance, k, built, solver, config, deadline, start, one_fewer)
     finally:
         if cancel is not None:
             cancel.unregister(solver.stop_search)
@@ -240,12 +243,15 @@ def _stages(
     config: SolverConfig,
     deadline: float,
     start: dict[str, str | None],
+    one_fewer: Mapping[str, int] | None,
 ) -> FrontierPoint:
     proven = True
     assignment = start
     for name, cost in zip(AIM_NAMES, built.aims, strict=True):
         if isinstance(cost, int):
             continue
+        if name == FEWEST_MOVES and _must_use_all(instance, k, assignment, one_fewer):
+            break
         found = _stage(instance, built, solver, config, deadline, name, cost, assignment)
         if found is None:
             proven = False
@@ -258,6 +264,25 @@ def _stages(
     used = sum(1 for f in instance.families if not f.forced and assignment[f.id])
     values = aim_values(instance, assignment)
     return FrontierPoint(k, assignment, highest, over, used, proven, values)
+
+
+FEWEST_MOVES = AIM_NAMES[-1]
+
+
+def _must_use_all(
+    instance: RebalanceInstance,
+    k: int,
+    assignment: Mapping[str, str | None],
+    one_fewer: Mapping[str, int] | None,
+) -> bool:
+    """Whether the plan in hand is proven to need its k moves: it beats (by the balance
+    aims) the proven optimum with k - 1 moves, so every plan as good makes k moves."""
+    if one_fewer is None or not assignment:
+        return False
+    values = aim_values(instance, assignment)
+    balance = [n for n in AIM_NAMES if n != FEWEST_MOVES]
+    beats = [values[n] for n in balance] < [one_fewer[n] for n in balance]
+    return beats and values[FEWEST_MOVES] == k
 
 
 def _stage(

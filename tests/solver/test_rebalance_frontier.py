@@ -70,3 +70,39 @@ def test_the_plans_do_not_depend_on_how_many_chains_ran(seed: int) -> None:
     runs = [solve_rebalance(instance, chains=c) for c in (1, 2, 2, 3)]
     plans = [[dict(p.assignment) for p in run.points] for run in runs]
     assert all(p == plans[0] for p in plans)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_point_that_beats_the_one_before_skips_the_fewest_moves_search(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan better than the proven optimum with one move fewer must make all k moves: the
+    fewest-moves stage is proved without a search, and the point is the same as searched."""
+    from solver.rebalance import model
+
+    instance = random_instance(seed, workers=5, families=8, k=3)
+    searched: list[str] = []
+    stage = model._stage
+
+    def recording(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        searched.append(str(args[5]))
+        return stage(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(model, "_stage", recording)
+    for k in range(1, 4):
+        before = model.solve_point(instance, k - 1, SolverConfig(), float("inf"))
+        searched.clear()
+        alone = model.solve_point(instance, k, SolverConfig(), float("inf"), before.assignment)
+        alone_searched = list(searched)
+        searched.clear()
+        told = model.solve_point(
+            instance, k, SolverConfig(), float("inf"), before.assignment, None, before.aim_values
+        )
+        assert told.proven and alone.proven and told.aim_values == alone.aim_values
+        balance = [n for n in AIM_NAMES if n != model.FEWEST_MOVES]
+        beats = [told.aim_values[n] for n in balance] < [before.aim_values[n] for n in balance]
+        assert (model.FEWEST_MOVES in searched) == (
+            model.FEWEST_MOVES in alone_searched and not beats
+        )
+        if beats:
+            assert told.used_moves == k
