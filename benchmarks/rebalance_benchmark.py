@@ -10,6 +10,9 @@ times `fsp_allocator.rebalance.run_rebalance` from `TeamData` to every frontier 
 - **Demo after the week**: the demo team once this week's proposal is taken (the app's
   demo workspace after Accept), its leaver forced out, `--max-moves 3`: the hardest case
   we know, where every receiver sits near the ceiling.
+- With `--compare S`, each case is run once more at S seconds a team (the command line's
+  `--time-limit`; its default is 10) and compared with the run above: points proven, and
+  points whose frontier figures and every aim are the same.
 
 For each it prints the highest load / capacity before any move, after the forced moves
 only (frontier point 0), at every frontier point (and whether it is proven), beside the
@@ -30,6 +33,7 @@ from fsp_allocator.allocation.service import propose
 from fsp_allocator.demo import generate
 from fsp_allocator.demo.proportions import DEFAULT_PROPORTIONS
 from fsp_allocator.domain import Child, TeamData, WorkerId
+from fsp_allocator.rebalance.result import FrontierLine
 from fsp_allocator.rebalance.run import RebalanceRun, run_rebalance
 from fsp_allocator.weighting import worker_loads
 from solver import SolverConfig
@@ -116,8 +120,40 @@ def baseline(run: RebalanceRun) -> tuple[float, int, int]:
     return highest, over, left
 
 
-def measure(case: Case, repeat: int, time_limit: float) -> None:
-    """Run the case `repeat` times and print its figures."""
+def compare_budget(case: Case, proven_run: RebalanceRun, seconds: float) -> None:
+    """Run the case once at `seconds` a team and print how its frontier compares with the
+    run above: the wall time, the points proven, and the points whose figures (highest
+    ratio, count above capacity, forced families unplaced) and every aim are the same."""
+    config = SolverConfig(time_limit_seconds=seconds)
+    started = time.perf_counter()
+    run = run_rebalance(case.data, case.release, case.max_moves, config)
+    wall = time.perf_counter() - started
+
+    def key(line: FrontierLine) -> tuple[str, int]:
+        return line.team, line.moves
+
+    def figures(line: FrontierLine) -> tuple[float, int, int]:
+        return line.max_load_ratio, line.over_capacity, line.unplaced_families
+
+    before = {key(line): line for line in proven_run.frontier}
+    lines = [line for line in run.frontier if key(line) in before]
+    same = sum(1 for line in lines if figures(line) == figures(before[key(line)]))
+    aims = sum(
+        1
+        for team, solution in run.solutions.items()
+        for point, other in zip(solution.points, proven_run.solutions[team].points, strict=False)
+        if point.aim_values == other.aim_values
+    )
+    proven = sum(1 for line in run.frontier if line.proven)
+    print(
+        f"at {seconds:g} s a team: wall s {wall:.2f}; {proven} of {len(run.frontier)} points "
+        f"proven; frontier figures as above at {same} of {len(lines)} points, every aim at {aims}"
+    )
+
+
+def measure(case: Case, repeat: int, time_limit: float, compare: float | None = None) -> None:
+    """Run the case `repeat` times and print its figures (and, with `compare`, how a run
+    at that many seconds a team compares)."""
     config = SolverConfig(time_limit_seconds=time_limit)
     times: list[float] = []
     run: RebalanceRun | None = None
@@ -159,6 +195,8 @@ def measure(case: Case, repeat: int, time_limit: float) -> None:
         met = "met" if best <= case.goal_seconds else "MISSED"
         line += f"; goal {case.goal_seconds:.0f} s: {met} ({best / case.goal_seconds:.2f}x)"
     print(line)
+    if compare is not None:
+        compare_budget(case, run, compare)
 
 
 def main() -> None:
@@ -172,6 +210,11 @@ def main() -> None:
         default=60.0,
         help="seconds per team for its frontier (default 60; the command line's is 10)",
     )
+    parser.add_argument(
+        "--compare",
+        type=float,
+        help="also run each case once at this many seconds a team and compare its frontier",
+    )
     args = parser.parse_args()
     print(f"# Rebalance benchmark, {date.today()}, {platform.processor() or platform.machine()}")
     print(
@@ -180,7 +223,7 @@ def main() -> None:
     for case in cases():
         if args.only and not case.name.lower().startswith(args.only.lower()):
             continue
-        measure(case, args.repeat, args.time_limit)
+        measure(case, args.repeat, args.time_limit, args.compare)
 
 
 if __name__ == "__main__":
