@@ -17,7 +17,7 @@ from fsp_allocator.workspace import (
     open_workspace,
 )
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QCoreApplication, QMessageBox, QPixmap, QSplashScreen, Qt
+from ui.qt import QApplication, QCoreApplication, QEvent, QMessageBox, QPixmap, QSplashScreen, Qt
 from ui.session import WorkspaceSession
 
 
@@ -101,4 +101,7 @@ def run(workspace: str | None = None, *, demo_service: bool = False) -> int:
             notice.finish(window)
         return int(app.exec())
     finally:
+        # Closing the last window queues a quit of its own beside the one that ended exec():
+        # left queued, it would end the next event loop at once (a second run, a test's wait).
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
         opened.close()

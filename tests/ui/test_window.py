@@ -200,6 +200,32 @@ def test_run_opens_the_demo_and_returns_when_the_window_closes(
     assert len(seen) == 2 and len(notices) == 1  # later runs open at once, with no notice
 
 
+def test_the_event_loop_still_runs_after_the_window_closes(
+    qtbot: QtBot, workspace_file: Path
+) -> None:
+    """Closing the last window queues a quit beside the one that ends exec(): left queued,
+    it ended the next event loop at once (the task runner's tests timed out after run())."""
+    from ui import app as app_module
+    from ui.qt import QApplication, QTimer
+
+    def close_windows() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if not any(w.isVisible() for w in shown):
+            QTimer.singleShot(100, close_windows)
+            return
+        for widget in shown:
+            widget.close()
+        QApplication.quit()
+
+    QTimer.singleShot(300, close_windows)
+    assert app_module.run() == 0
+    QApplication.processEvents()  # as the next test's set-up does: a queued quit is handled
+    fired: list[int] = []
+    QTimer.singleShot(10, lambda: fired.append(1))
+    qtbot.wait(300)
+    assert fired
+
+
 def test_run_explains_a_workspace_that_cannot_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
