@@ -21,7 +21,14 @@ AIM_NAMES = (
     "Even load / capacity",
     "Fewest voluntary moves",
 )
+FEWEST_MOVES = AIM_NAMES[-1]
 MAX_EXACT_WEIGHT = 2**55
+
+
+def balance_rank(values: Mapping[str, int]) -> tuple[int, ...]:
+    """Aims 1-3 (every aim but the fewest moves) of a plan's `aim_values`, in order: the
+    rank by which points compare (lower is better)."""
+    return tuple(values[name] for name in AIM_NAMES if name != FEWEST_MOVES)
 
 
 def unplaced_weights(families: tuple[MovingFamily, ...]) -> dict[str, int]:

@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from solver.progress import CancelToken
-from solver.rebalance.figures import aim_values, frontier_figures
+from solver.rebalance.figures import aim_values, balance_rank, frontier_figures
 from solver.rebalance.greedy import greedy_rehome
 from solver.rebalance.instance import RebalanceInstance
 from solver.rebalance.model import solve_point
@@ -37,7 +37,7 @@ def _baseline_point(instance: RebalanceInstance, k: int) -> FrontierPoint:
 
 def _rank(instance: RebalanceInstance, point: FrontierPoint) -> tuple[int, ...]:
     """Aims 1-3 of the point's plan, recomputed: the best of them is the result."""
-    return tuple(aim_values(instance, point.assignment).values())[:5]
+    return balance_rank(aim_values(instance, point.assignment))
 
 
 def _saturated(
@@ -146,7 +146,9 @@ class _Search:
                 point = replace(saturated, moves=k)
             else:
                 # the chain's own point k - 1 only (never another thread's): same output
-                known = previous is not None and previous.moves == k - 1 and previous.proven
+                one_fewer = None
+                if previous is not None and previous.moves == k - 1 and previous.proven:
+                    one_fewer = previous.aim_values
                 point = solve_point(
                     instance,
                     k,
@@ -154,7 +156,7 @@ class _Search:
                     time.monotonic() + share,
                     hint,
                     self.cancel,
-                    previous.aim_values if known and previous is not None else None,
+                    one_fewer,
                 )
                 if not point.aim_values:
                     point = _baseline_point(instance, k)

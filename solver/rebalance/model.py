@@ -20,7 +20,9 @@ from solver.progress import CancelToken
 from solver.rebalance import rule_checks
 from solver.rebalance.figures import (
     AIM_NAMES,
+    FEWEST_MOVES,
     aim_values,
+    balance_rank,
     frontier_figures,
     ratio_scale,
     unplaced_weights,
@@ -267,9 +269,6 @@ def _stages(
     return FrontierPoint(k, assignment, highest, over, used, proven, values)
 
 
-FEWEST_MOVES = AIM_NAMES[-1]
-
-
 def _must_use_all(
     instance: RebalanceInstance,
     k: int,
@@ -281,9 +280,7 @@ def _must_use_all(
     if one_fewer is None or not assignment:
         return False
     values = aim_values(instance, assignment)
-    balance = [n for n in AIM_NAMES if n != FEWEST_MOVES]
-    beats = [values[n] for n in balance] < [one_fewer[n] for n in balance]
-    return beats and values[FEWEST_MOVES] == k
+    return balance_rank(values) < balance_rank(one_fewer) and values[FEWEST_MOVES] == k
 
 
 def _stage(

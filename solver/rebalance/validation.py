@@ -10,7 +10,7 @@ and the point's reported figures equal those recomputed from the plan.
 from __future__ import annotations
 
 from solver.rebalance import rule_checks
-from solver.rebalance.figures import frontier_figures, plan_state
+from solver.rebalance.figures import balance_rank, frontier_figures, plan_state
 from solver.rebalance.instance import RebalanceInstance
 from solver.rebalance.solution import FrontierPoint, RebalanceSolution
 
@@ -78,6 +78,6 @@ def validate_rebalance(instance: RebalanceInstance, solution: RebalanceSolution)
         problems += [f"k={point.moves}: {p}" for p in validate_point(instance, point)]
     for before, after in zip(solution.points, solution.points[1:], strict=False):
         both = before.proven and after.proven and before.aim_values and after.aim_values
-        if both and tuple(after.aim_values.values())[:5] > tuple(before.aim_values.values())[:5]:
+        if both and balance_rank(after.aim_values) > balance_rank(before.aim_values):
             problems.append(f"k={after.moves} is worse than k={before.moves}.")
     return problems

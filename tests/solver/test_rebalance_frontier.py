@@ -8,7 +8,7 @@ import pytest
 from rebalance_builders import random_instance
 
 from solver.rebalance import solve_rebalance, validate_rebalance
-from solver.rebalance.figures import AIM_NAMES, aim_values
+from solver.rebalance.figures import AIM_NAMES, FEWEST_MOVES, aim_values, balance_rank
 from solver.solution import SolverConfig
 
 PLACEMENT = AIM_NAMES[:2]  # re-home forced families, keep them with who knows them
@@ -99,10 +99,7 @@ def test_a_point_that_beats_the_one_before_skips_the_fewest_moves_search(
             instance, k, SolverConfig(), float("inf"), before.assignment, None, before.aim_values
         )
         assert told.proven and alone.proven and told.aim_values == alone.aim_values
-        balance = [n for n in AIM_NAMES if n != model.FEWEST_MOVES]
-        beats = [told.aim_values[n] for n in balance] < [before.aim_values[n] for n in balance]
-        assert (model.FEWEST_MOVES in searched) == (
-            model.FEWEST_MOVES in alone_searched and not beats
-        )
+        beats = balance_rank(told.aim_values) < balance_rank(before.aim_values)
+        assert (FEWEST_MOVES in searched) == (FEWEST_MOVES in alone_searched and not beats)
         if beats:
             assert told.used_moves == k
