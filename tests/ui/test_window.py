@@ -158,26 +158,13 @@ def test_workload_bars_show_each_load_in_its_excel_band(window: MainWindow) -> N
     assert "none yet" in view.trend_view.chart().title()
 
 
-def test_run_opens_the_demo_and_returns_when_the_window_closes(
-    qtbot: QtBot, workspace_file: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from ui import app as app_module
+def close_windows_when_shown(seen: list[str]) -> None:
+    """Close the main windows (their titles into `seen`) once shown under app.exec(), then
+    quit: the first run's notice processes events while the demo is made, so a first try
+    can come before the window exists; it tries again until it is shown and exec() runs."""
     from ui.qt import QApplication, QThread, QTimer
 
-    seen: list[str] = []
-    notices: list[str] = []
-    real_notice = app_module.first_run_notice
-
-    def recorded_notice(app: QApplication) -> Any:
-        splash = real_notice(app)
-        notices.append(splash.message())
-        return splash
-
-    monkeypatch.setattr(app_module, "first_run_notice", recorded_notice)
-
     def close_windows() -> None:
-        # the first run's notice processes events while the demo is made, so this can fire
-        # before the window exists: try again until it is shown and app.exec() runs
         shown = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
         ]
@@ -190,12 +177,32 @@ def test_run_opens_the_demo_and_returns_when_the_window_closes(
         QApplication.quit()
 
     QTimer.singleShot(300, close_windows)
+
+
+def test_run_opens_the_demo_and_returns_when_the_window_closes(
+    qtbot: QtBot, workspace_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import app as app_module
+    from ui.qt import QApplication
+
+    seen: list[str] = []
+    notices: list[str] = []
+    real_notice = app_module.first_run_notice
+
+    def recorded_notice(app: QApplication) -> Any:
+        splash = real_notice(app)
+        notices.append(splash.message())
+        return splash
+
+    monkeypatch.setattr(app_module, "first_run_notice", recorded_notice)
+
+    close_windows_when_shown(seen)
     assert app_module.run() == 0
     assert seen and "DEMO" in seen[0]
     assert workspace_file.exists()
     assert len(notices) == 1 and "demo workspace" in notices[0]  # the slow first run says so
 
-    QTimer.singleShot(300, close_windows)
+    close_windows_when_shown(seen)
     assert app_module.run() == 0
     assert len(seen) == 2 and len(notices) == 1  # later runs open at once, with no notice
 
@@ -208,16 +215,7 @@ def test_the_event_loop_still_runs_after_the_window_closes(
     from ui import app as app_module
     from ui.qt import QApplication, QTimer
 
-    def close_windows() -> None:
-        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-        if not any(w.isVisible() for w in shown):
-            QTimer.singleShot(100, close_windows)
-            return
-        for widget in shown:
-            widget.close()
-        QApplication.quit()
-
-    QTimer.singleShot(300, close_windows)
+    close_windows_when_shown([])
     assert app_module.run() == 0
     QApplication.processEvents()  # as the next test's set-up does: a queued quit is handled
     fired: list[int] = []
